@@ -36,3 +36,18 @@ export interface TallyResult {
 export class InvalidBallotError extends Error {
   override name = "InvalidBallotError";
 }
+
+/** A ranked ballot: groups of equally ranked options, most preferred first. */
+export interface RankedBallot {
+  ranking: OptionId[][];
+  /** How many identical ballots (or a delegated weight); 1 when absent. */
+  weight?: number;
+}
+
+/** Input of the ranked methods (Schulze, instant-runoff, STV). */
+export interface RankedInput {
+  options: OptionId[];
+  ballots: RankedBallot[];
+  /** Seats to fill (STV); 1 when absent. */
+  seats?: number;
+}
