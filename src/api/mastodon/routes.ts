@@ -1,0 +1,13 @@
+import { Hono } from "hono";
+import type { AppContext } from "../../context.ts";
+import type { Env } from "../http/env.ts";
+import { oauthRoutes } from "./oauth.ts";
+import { appRoutes } from "./apps.ts";
+import { accountCoreRoutes } from "./accounts.ts";
+
+/** Every Mastodon-compatible route, one module per resource. */
+export function mastodonRoutes(ctx: AppContext): Hono<Env> {
+  const app = new Hono<Env>();
+  for (const routes of [oauthRoutes, appRoutes, accountCoreRoutes]) app.route("/", routes(ctx));
+  return app;
+}

@@ -1,0 +1,15 @@
+import type { Config } from "./config.ts";
+import type { Sql } from "./db/database.ts";
+import type { JobRunner } from "./jobs/queue.ts";
+import type { PubSub } from "./lib/pubsub.ts";
+
+/**
+ * Everything a request handler or job needs, built once per process and passed down
+ * explicitly. No module keeps global state of its own.
+ */
+export interface AppContext {
+  readonly config: Config;
+  readonly sql: Sql;
+  readonly jobs: JobRunner;
+  readonly pubsub: PubSub;
+}

@@ -1,0 +1,51 @@
+import type { Hono } from "hono";
+import type { Config } from "./config.ts";
+import type { AppContext } from "./context.ts";
+import { openDatabase, type Database } from "./db/database.ts";
+import { migrate } from "./db/migrate.ts";
+import { JobRunner } from "./jobs/queue.ts";
+import { registerJobHandlers } from "./jobs/handlers.ts";
+import { MemoryPubSub, PostgresPubSub, type PubSub } from "./lib/pubsub.ts";
+import { createApp } from "./app.ts";
+import type { Env } from "./api/http/env.ts";
+
+/** A composed instance: context, HTTP app, and how to shut it down. */
+export interface Instance {
+  readonly ctx: AppContext;
+  readonly app: Hono<Env>;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds an instance on an opened database: migrates, wires the queue, pub/sub and the app.
+ * `pubsub: "memory"` suits a single process; otherwise events cross processes via PostgreSQL.
+ */
+export async function composeInstance(config: Config, database: Database, options: { pubsub?: "memory" | "postgres" } = {}): Promise<Instance> {
+  await migrate(database.sql);
+  const pubsub: PubSub = options.pubsub === "memory" || config.role === "all" && options.pubsub !== "postgres"
+    ? new MemoryPubSub()
+    : new PostgresPubSub(database.sql);
+  const ctx: AppContext = { config, sql: database.sql, jobs: new JobRunner(database.sql), pubsub };
+  registerJobHandlers(ctx);
+  const app = createApp(ctx);
+  return {
+    ctx,
+    app,
+    async close() {
+      await ctx.jobs.stop();
+      await pubsub.close();
+      await database.close();
+    },
+  };
+}
+
+/** Opens the configured database (embedded by default) and composes the instance on it. */
+export async function openInstance(config: Config): Promise<Instance> {
+  const database = await openDatabase(config);
+  try {
+    return await composeInstance(config, database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
