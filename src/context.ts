@@ -1,6 +1,7 @@
 import type { Config } from "./config.ts";
 import type { Sql } from "./db/database.ts";
 import type { JobRunner } from "./jobs/queue.ts";
+import type { EventBus } from "./jobs/events.ts";
 import type { PubSub } from "./lib/pubsub.ts";
 
 /**
@@ -11,5 +12,7 @@ export interface AppContext {
   readonly config: Config;
   readonly sql: Sql;
   readonly jobs: JobRunner;
+  /** Domain events: `ctx.events.emit(tx, "status.created", { statusId })`. */
+  readonly events: EventBus;
   readonly pubsub: PubSub;
 }

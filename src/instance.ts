@@ -4,6 +4,7 @@ import type { AppContext } from "./context.ts";
 import { openDatabase, type Database } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { JobRunner } from "./jobs/queue.ts";
+import { EventBus } from "./jobs/events.ts";
 import { registerJobHandlers } from "./jobs/handlers.ts";
 import { MemoryPubSub, PostgresPubSub, type PubSub } from "./lib/pubsub.ts";
 import { createApp } from "./app.ts";
@@ -25,7 +26,8 @@ export async function composeInstance(config: Config, database: Database, option
   const pubsub: PubSub = options.pubsub === "memory" || config.role === "all" && options.pubsub !== "postgres"
     ? new MemoryPubSub()
     : new PostgresPubSub(database.sql);
-  const ctx: AppContext = { config, sql: database.sql, jobs: new JobRunner(database.sql), pubsub };
+  const jobs = new JobRunner(database.sql);
+  const ctx: AppContext = { config, sql: database.sql, jobs, events: new EventBus(jobs), pubsub };
   registerJobHandlers(ctx);
   const app = createApp(ctx);
   return {

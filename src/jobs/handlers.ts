@@ -1,15 +1,22 @@
 import type { AppContext } from "../context.ts";
 import type { JobHandler } from "./queue.ts";
 
-/** A domain's background work: job kind → handler. */
-export type JobHandlers = Record<string, JobHandler>;
+/** A domain's background work: its own job kinds, and the domain events it reacts to. */
+export interface DomainJobs {
+  /** The subscriber name used in event job kinds (`timelines:status.created`). */
+  name: string;
+  jobs?: Record<string, JobHandler>;
+  on?: Record<string, JobHandler>;
+}
 
-/** Each domain that does background work contributes its handlers here. */
-const domains: ((ctx: AppContext) => JobHandlers)[] = [];
+/** Each domain that does background work contributes here (one entry per domain). */
+const domains: ((ctx: AppContext) => DomainJobs)[] = [];
 
-/** Registers every domain's job handlers on the context's runner. */
+/** Registers every domain's job handlers and event subscriptions on the context. */
 export function registerJobHandlers(ctx: AppContext): void {
-  for (const handlersOf of domains) {
-    for (const [kind, handler] of Object.entries(handlersOf(ctx))) ctx.jobs.handle(kind, handler);
+  for (const domainOf of domains) {
+    const domain = domainOf(ctx);
+    for (const [kind, handler] of Object.entries(domain.jobs ?? {})) ctx.jobs.handle(kind, handler);
+    for (const [event, handler] of Object.entries(domain.on ?? {})) ctx.events.on(event, domain.name, handler);
   }
 }
