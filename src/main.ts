@@ -28,7 +28,11 @@ async function main(argv: string[]): Promise<number> {
     case "worker": {
       const running = await startServer(config);
       const shutdown = async () => {
-        await running.stop();
+        try {
+          await running.stop();
+        } catch (error) {
+          process.stderr.write(`Error during shutdown: ${String(error)}\n`);
+        }
         process.exit(0);
       };
       process.once("SIGINT", shutdown);

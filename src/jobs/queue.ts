@@ -90,7 +90,8 @@ export class JobRunner {
     this.#running = false;
     this.#wake?.();
     await this.#loop;
-    await this.#unlisten?.();
+    // On Ctrl-C the embedded database may already be gone: nothing left to unlisten from.
+    await this.#unlisten?.().catch(() => {});
   }
 
   async #run(): Promise<void> {

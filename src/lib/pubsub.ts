@@ -62,7 +62,7 @@ export class PostgresPubSub implements PubSub {
   }
 
   async close(): Promise<void> {
-    if (this.#listening) await (await this.#listening).unlisten();
+    if (this.#listening) await (await this.#listening).unlisten().catch(() => {});
     await this.#local.close();
   }
 }
