@@ -14,6 +14,7 @@ const envSchema = z.object({
   STOA_ALLOW_PRIVATE_ADDRESSES: z.enum(["0", "1"]).default("0"),
   STOA_REGISTRATIONS: z.enum(registrationModes).default("open"),
   STOA_LOG_LEVEL: z.enum(["debug", "info", "warning", "error"]).default("info"),
+  STOA_RATE_LIMITS: z.enum(["on", "off"]).default("on"),
 });
 
 /** The whole configuration of one Stoa process, parsed once, never mutated. */
@@ -31,6 +32,8 @@ export interface Config {
   readonly allowPrivateAddresses: boolean;
   readonly registrations: (typeof registrationModes)[number];
   readonly logLevel: "debug" | "info" | "warning" | "error";
+  /** `STOA_RATE_LIMITS=off` lifts request rate limits (benchmarks only). */
+  readonly rateLimits: boolean;
 }
 
 export class ConfigError extends Error {
@@ -57,5 +60,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowPrivateAddresses: e.STOA_ALLOW_PRIVATE_ADDRESSES === "1",
     registrations: e.STOA_REGISTRATIONS,
     logLevel: e.STOA_LOG_LEVEL,
+    rateLimits: e.STOA_RATE_LIMITS === "on",
   });
 }
