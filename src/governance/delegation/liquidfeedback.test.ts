@@ -11,12 +11,27 @@ import { resolveDelegations, type Delegation } from "./resolve.ts";
 import { schulze } from "../methods/schulze.ts";
 import type { RankedBallot } from "../methods/types.ts";
 
+interface LfInitiative {
+  [field: string]: unknown;
+  id: number;
+  issue_id: number;
+  admitted: boolean;
+  supporter_count: number;
+  satisfied_supporter_count: number;
+  direct_majority: boolean | null;
+  indirect_majority: boolean | null;
+  better_than_status_quo: boolean | null;
+  reverse_beat_path: boolean | null;
+  eligible: boolean | null;
+  winner: boolean | null;
+}
+
 interface LfVector {
   members: number[];
   memberships: { area_id: number; member_id: number }[];
   delegations: { truster: number; trustee: number; scope: "unit" | "area"; unit_id: number | null; area_id: number | null }[];
   issues: { id: number; area_id: number; population: number; voter_count: number; status_quo_schulze_rank: number; state: string }[];
-  initiatives: Record<string, unknown> & { id: number; issue_id: number; admitted: boolean; supporter_count: number; satisfied_supporter_count: number }[];
+  initiatives: LfInitiative[];
   supporters: { member_id: number; initiative_id: number }[];
   suggestion_opinions: { initiative_id: number; member_id: number; degree: number; fulfilled: boolean }[];
   policy: { issue_quorum_num: number; issue_quorum_den: number; initiative_quorum_num: number; initiative_quorum_den: number };
