@@ -29,13 +29,13 @@ function rankedBallots(count: number, options: number, depth: number, seed: numb
   const random = prng(seed);
   const ids = Array.from({ length: options }, (_, i) => `option-${i}`);
   const singletons = ids.map((id) => [id]); // shared rank groups keep memory low
-  const ballots: RankedBallot[] = new Array(count);
+  const ballots: RankedBallot[] = [];
   const keys = new Float64Array(options);
   const order = Array.from({ length: options }, (_, i) => i);
   for (let b = 0; b < count; b++) {
     for (let i = 0; i < options; i++) keys[i] = random() * (1 / (i + 1) + 0.3);
     order.sort((x, y) => keys[y]! - keys[x]!);
-    ballots[b] = { ranking: order.slice(0, depth).map((i) => singletons[i]!) };
+    ballots.push({ ranking: order.slice(0, depth).map((i) => singletons[i]!) });
   }
   return { options: ids, ballots };
 }

@@ -1,11 +1,7 @@
 /**
- * Fixed-point decimal arithmetic with 5 places, as the Scottish STV rules prescribe
- * ("the calculation being made to five decimal places (any remainder being ignored)").
- * A value is held as an integer count of 1/100000ths in a plain number, exact up to 2^53.
+ * Exact integer arithmetic for fixed-point counts (the Scottish rules compute "to five decimal
+ * places (any remainder being ignored)"): values are integers counting 1/10^decimals of a vote.
  */
-
-/** Units per 1.00000. */
-export const SCALE = 100_000;
 
 /** floor(a × b / c) for non-negative integers, exact even when a × b exceeds 2^53. */
 export function mulDivFloor(a: number, b: number, c: number): number {
@@ -18,15 +14,4 @@ export function mulDivFloor(a: number, b: number, c: number): number {
     return q;
   }
   return Number((BigInt(a) * BigInt(b)) / BigInt(c));
-}
-
-/** A fixed-point value as a number (e.g. 130.40863). */
-export function toDecimal(units: number): number {
-  return units / SCALE;
-}
-
-/** A fixed-point value as text with exactly 5 decimals, e.g. "130.40863". */
-export function formatFixed(units: number): string {
-  const whole = Math.floor(units / SCALE);
-  return `${whole}.${String(units - whole * SCALE).padStart(5, "0")}`;
 }

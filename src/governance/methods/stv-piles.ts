@@ -1,9 +1,9 @@
 /**
  * The ballot papers of an STV count: who holds each paper, at what value, and the moves the
  * Scottish rules make (first preferences, surplus transfer, transfer of an excluded
- * candidate's papers). Values are fixed-point (see `fixed-point.ts`).
+ * candidate's papers). Values are integers counting 1/`unit` of a vote (fixed point).
  */
-import { mulDivFloor, SCALE } from "./fixed-point.ts";
+import { mulDivFloor } from "./fixed-point.ts";
 import type { EncodedBallots } from "./ranked-encoding.ts";
 
 export const HOPEFUL = 0;
@@ -14,6 +14,8 @@ export const WITHDRAWN = 3;
 /** Mutable state of one count; owned by `scottishStv`, never shared. */
 export interface Piles {
   ballots: EncodedBallots;
+  /** Fixed-point units per vote (10^decimals). */
+  unit: number;
   /** Per candidate: HOPEFUL, ELECTED, EXCLUDED or WITHDRAWN. */
   state: Uint8Array;
   /** Per candidate: votes credited, in fixed-point units. */
@@ -29,15 +31,16 @@ export interface Piles {
 }
 
 /** Gives every ballot to its first continuing preference; returns the number of valid papers. */
-export function dealFirstPreferences(ballots: EncodedBallots, state: Uint8Array): { piles: Piles; validPapers: number } {
+export function dealFirstPreferences(ballots: EncodedBallots, state: Uint8Array, unit: number): { piles: Piles; validPapers: number } {
   const n = state.length;
   const piles: Piles = {
     ballots,
+    unit,
     state,
     votes: new Float64Array(n),
     held: Array.from({ length: n }, () => []),
     position: new Int32Array(ballots.count),
-    value: new Float64Array(ballots.count).fill(SCALE),
+    value: new Float64Array(ballots.count).fill(unit),
     nonTransferable: 0,
     residual: 0,
   };
@@ -48,7 +51,7 @@ export function dealFirstPreferences(ballots: EncodedBallots, state: Uint8Array)
     if (holder < 0) continue; // no preference for a standing candidate: not a valid paper
     validPapers += ballots.weights[b]!;
     piles.held[holder]!.push(b);
-    piles.votes[holder]! += ballots.weights[b]! * SCALE;
+    piles.votes[holder]! += ballots.weights[b]! * unit;
   }
   return { piles, validPapers };
 }
@@ -80,13 +83,6 @@ export function transferExcluded(piles: Piles, candidate: number): void {
   for (const b of piles.held[candidate]!) moveOn(piles, b);
   piles.held[candidate] = [];
   piles.votes[candidate] = 0;
-}
-
-/** The transfer values at which a candidate's papers would move (for the report). */
-export function surplusTransferValues(piles: Piles, candidate: number, quota: number): number[] {
-  const values = new Set(piles.held[candidate]!.map((b) => piles.value[b]!));
-  const votes = piles.votes[candidate]!;
-  return [...values].sort((a, b) => b - a).map((v) => mulDivFloor(v, votes - quota, votes));
 }
 
 function moveOn(piles: Piles, b: number): void {

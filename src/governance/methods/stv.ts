@@ -20,8 +20,10 @@
  *   first; by default the order of `options`, i.e. the ballot paper). On a surplus tie the
  *   most favoured transfers first; on an exclusion tie the least favoured is excluded.
  * Withdrawn candidates (`withdrawn`) are skipped on every paper.
+ *
+ * Variant: `decimals` (default 5, the statute's) sets the fixed-point precision; with 4 it
+ * reproduces RCTab's multi-winner whole-threshold count stage by stage up to the last seat.
  */
-import { SCALE, toDecimal } from "./fixed-point.ts";
 import { encodeRanked } from "./ranked-encoding.ts";
 import { dealFirstPreferences, ELECTED, EXCLUDED, HOPEFUL, transferExcluded, transferSurplus, WITHDRAWN, type Piles } from "./stv-piles.ts";
 import { InvalidBallotError, type OptionId, type RankedInput, type TallyResult, type TallyRound } from "./types.ts";
@@ -31,6 +33,8 @@ export interface ScottishStvInput extends RankedInput {
   withdrawn?: OptionId[];
   /** Pre-drawn lot order for ties that no earlier stage breaks, most favoured first. */
   lot?: OptionId[];
+  /** Decimal places of the fixed-point arithmetic; 5 under the Scottish rules. */
+  decimals?: number;
 }
 
 interface Count {
@@ -62,11 +66,13 @@ export function scottishStv(input: ScottishStvInput): TallyResult {
     if (c === undefined) throw new InvalidBallotError(`withdrawn candidate "${name}" is not among the options`);
     state[c] = WITHDRAWN;
   }
-  const { piles, validPapers } = dealFirstPreferences(encoded, state);
+  const decimals = input.decimals ?? 5;
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 9) throw new InvalidBallotError("decimals must be an integer from 0 to 9");
+  const { piles, validPapers } = dealFirstPreferences(encoded, state, 10 ** decimals);
   const count: Count = {
     piles,
     names: encoded.options,
-    quota: (Math.floor(validPapers / (seats + 1)) + 1) * SCALE,
+    quota: (Math.floor(validPapers / (seats + 1)) + 1) * piles.unit,
     seats,
     lotRank: lotRanks(encoded.indexOf, input.lot ?? encoded.options),
     history: [],
@@ -82,7 +88,7 @@ export function scottishStv(input: ScottishStvInput): TallyResult {
     rounds: count.rounds,
     seats,
     validPapers,
-    quota: toDecimal(count.quota),
+    quota: count.quota / piles.unit,
   };
 }
 
@@ -153,15 +159,15 @@ function recordStage(count: Count, detail: Record<string, unknown>, newlyElected
   count.history.push(Float64Array.from(piles.votes));
   const tallies: Record<OptionId, number> = {};
   for (let c = 0; c < names.length; c++) {
-    if (piles.state[c] === HOPEFUL || piles.state[c] === ELECTED) tallies[names[c]!] = toDecimal(piles.votes[c]!);
+    if (piles.state[c] === HOPEFUL || piles.state[c] === ELECTED) tallies[names[c]!] = piles.votes[c]! / piles.unit;
   }
   count.rounds.push({
     round: count.rounds.length + 1,
     ...detail,
     tallies,
     elected: newlyElected.map((c) => names[c]!),
-    nonTransferable: toDecimal(piles.nonTransferable),
-    residual: toDecimal(piles.residual),
+    nonTransferable: piles.nonTransferable / piles.unit,
+    residual: piles.residual / piles.unit,
   });
 }
 
