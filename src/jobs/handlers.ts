@@ -1,5 +1,7 @@
 import type { AppContext } from "../context.ts";
 import type { JobHandler } from "./queue.ts";
+import { timelineJobs } from "../timelines/fanout.ts";
+import { notificationJobs } from "../notifications/stream.ts";
 
 /** A domain's background work: its own job kinds, and the domain events it reacts to. */
 export interface DomainJobs {
@@ -10,7 +12,7 @@ export interface DomainJobs {
 }
 
 /** Each domain that does background work contributes here (one entry per domain). */
-const domains: ((ctx: AppContext) => DomainJobs)[] = [];
+const domains: ((ctx: AppContext) => DomainJobs)[] = [timelineJobs, notificationJobs];
 
 /** Registers every domain's job handlers and event subscriptions on the context. */
 export function registerJobHandlers(ctx: AppContext): void {

@@ -96,7 +96,11 @@ export function optionalViewerId(c: Context<Env>): string | null {
   return c.get("auth")?.accountId ?? null;
 }
 
-/** `tokenRequired` then `scopeRequired`: the usual chain for an authenticated endpoint. */
-export function authed(ctx: AppContext, ...scopes: string[]): MiddlewareHandler<Env>[] {
-  return [tokenRequired(ctx), scopeRequired(...scopes)];
+/** `tokenRequired` then `scopeRequired`, as one middleware: the usual guard of an authenticated endpoint. */
+export function authed(ctx: AppContext, ...scopes: string[]): MiddlewareHandler<Env> {
+  const token = tokenRequired(ctx);
+  const scope = scopeRequired(...scopes);
+  return (c, next) => token(c, async () => {
+    await scope(c, next);
+  });
 }

@@ -4,10 +4,12 @@ import type { Env } from "../http/env.ts";
 import { oauthRoutes } from "./oauth.ts";
 import { appRoutes } from "./apps.ts";
 import { accountCoreRoutes } from "./accounts.ts";
+import { statusRoutes } from "./statuses.ts";
+import { timelineRoutes } from "./timelines.ts";
 
 /** Every Mastodon-compatible route, one module per resource. */
 export function mastodonRoutes(ctx: AppContext): Hono<Env> {
   const app = new Hono<Env>();
-  for (const routes of [oauthRoutes, appRoutes, accountCoreRoutes]) app.route("/", routes(ctx));
+  for (const routes of [oauthRoutes, appRoutes, accountCoreRoutes, statusRoutes, timelineRoutes]) app.route("/", routes(ctx));
   return app;
 }

@@ -1,0 +1,98 @@
+import type { AppContext } from "../context.ts";
+import type { Tx } from "../db/database.ts";
+import { notFound, unprocessable } from "../lib/errors.ts";
+import { createNotification } from "../notifications/notify.ts";
+import { localStatusUrls } from "../accounts/urls.ts";
+import { renderPlainText } from "./render.ts";
+import { visibleStatusFilter } from "./visibility.ts";
+
+export const MAX_CHARACTERS = 500;
+export const MAX_MEDIA = 4;
+export type Visibility = "public" | "unlisted" | "private" | "direct";
+
+export interface NewStatus {
+  text: string;
+  spoilerText: string;
+  sensitive: boolean;
+  visibility: Visibility;
+  language: string | null;
+  inReplyToId: string | null;
+  mediaIds: string[];
+  applicationId: string | null;
+  idempotencyKey: string | null;
+}
+
+/** Publishes a local status: renders it, links mentions, tags, media and thread, then emits `status.created`. */
+export async function createStatus(ctx: AppContext, accountId: string, input: NewStatus): Promise<string> {
+  if ([...input.text].length + [...input.spoilerText].length > MAX_CHARACTERS) throw unprocessable(`Text character limit of ${MAX_CHARACTERS} exceeded`);
+  if (input.text.trim() === "" && input.mediaIds.length === 0) throw unprocessable("Text can't be blank");
+  if (input.mediaIds.length > MAX_MEDIA) throw unprocessable(`You can attach at most ${MAX_MEDIA} media`);
+  return ctx.sql.begin(async (tx) => {
+    if (input.idempotencyKey) {
+      await tx`select pg_advisory_xact_lock(hashtext(${`${accountId}:${input.idempotencyKey}`}))`;
+      const [seen] = await tx<{ statusId: string }[]>`
+        select status_id from idempotency_keys
+        where account_id = ${accountId} and key = ${input.idempotencyKey} and created_at > now() - interval '1 hour' and status_id is not null`;
+      if (seen) return seen.statusId;
+    }
+    const thread = await replyThread(tx, accountId, input.inReplyToId);
+    await checkMedia(tx, accountId, input.mediaIds);
+    const rendered = await renderPlainText(ctx, tx, input.text);
+    const [author] = await tx<{ id: string; username: string }[]>`select stoa_id() as id, username from accounts where id = ${accountId}`;
+    const { id, username } = author!;
+    const urls = localStatusUrls(ctx.config.origin, username, id);
+    const conversationId = thread.conversationId ?? (await tx<{ id: string }[]>`insert into conversations default values returning id`)[0]!.id;
+    await tx`
+      insert into statuses (id, account_id, uri, url, local, text, content, spoiler_text, sensitive, visibility, language,
+        in_reply_to_id, in_reply_to_account_id, conversation_id, application_id, search)
+      values (${id}, ${accountId}, ${urls.uri}, ${urls.url}, true, ${input.text}, ${rendered.html}, ${input.spoilerText},
+        ${input.sensitive || input.spoilerText !== ""}, ${input.visibility}, ${input.language}, ${input.inReplyToId},
+        ${thread.accountId}, ${conversationId}, ${input.applicationId},
+        to_tsvector('simple', ${`${input.spoilerText} ${input.text}`}))`;
+    if (input.mediaIds.length) await tx`update media_attachments set status_id = ${id} where id = any(${input.mediaIds}::bigint[])`;
+    await linkMentions(tx, id, accountId, rendered.mentionedAccountIds);
+    await linkTags(tx, id, rendered.tags);
+    await tx`update accounts set statuses_count = statuses_count + 1, last_status_at = now() where id = ${accountId}`;
+    if (input.inReplyToId) await tx`update statuses set replies_count = replies_count + 1 where id = ${input.inReplyToId}`;
+    if (input.idempotencyKey) {
+      await tx`insert into idempotency_keys (account_id, key, status_id) values (${accountId}, ${input.idempotencyKey}, ${id})
+        on conflict (account_id, key) do update set status_id = excluded.status_id, created_at = now()`;
+    }
+    await ctx.events.emit(tx, "status.created", { statusId: id });
+    return id;
+  });
+}
+
+async function replyThread(tx: Tx, accountId: string, inReplyToId: string | null) {
+  if (!inReplyToId) return { accountId: null, conversationId: null };
+  const [parent] = await tx<{ accountId: string; conversationId: string | null }[]>`
+    select s.account_id, s.conversation_id from statuses s
+    where s.id = ${inReplyToId} and s.reblog_of_id is null and ${visibleStatusFilter(tx, accountId)}`;
+  if (!parent) throw notFound();
+  return parent;
+}
+
+async function checkMedia(tx: Tx, accountId: string, ids: string[]) {
+  if (ids.length === 0) return;
+  const [row] = await tx<{ n: number }[]>`
+    select count(*)::int as n from media_attachments
+    where id = any(${ids}::bigint[]) and account_id = ${accountId} and status_id is null`;
+  if (row!.n !== new Set(ids).size) throw unprocessable("Media ids are invalid, attached already, or not yours");
+}
+
+/** Mentioned accounts can always see the status they are mentioned in, so each is notified. */
+async function linkMentions(tx: Tx, statusId: string, authorId: string, accountIds: string[]) {
+  for (const accountId of accountIds) {
+    await tx`insert into mentions (status_id, account_id) values (${statusId}, ${accountId}) on conflict do nothing`;
+    await createNotification(tx, { accountId, fromAccountId: authorId, type: "mention", statusId });
+  }
+}
+
+async function linkTags(tx: Tx, statusId: string, tags: string[]) {
+  for (const name of tags.slice(0, 30)) {
+    const [tag] = await tx<{ id: string }[]>`
+      insert into tags (name, display_name) values (${name}, ${name})
+      on conflict (name) do update set name = excluded.name returning id`;
+    await tx`insert into status_tags (status_id, tag_id) values (${statusId}, ${tag!.id}) on conflict do nothing`;
+  }
+}
