@@ -6,10 +6,11 @@ import { appRoutes } from "./apps.ts";
 import { accountCoreRoutes } from "./accounts.ts";
 import { statusRoutes } from "./statuses.ts";
 import { timelineRoutes } from "./timelines.ts";
+import { notificationRoutes } from "./notifications.ts";
 
 /** Every Mastodon-compatible route, one module per resource. */
 export function mastodonRoutes(ctx: AppContext): Hono<Env> {
   const app = new Hono<Env>();
-  for (const routes of [oauthRoutes, appRoutes, accountCoreRoutes, statusRoutes, timelineRoutes]) app.route("/", routes(ctx));
+  for (const routes of [oauthRoutes, appRoutes, accountCoreRoutes, statusRoutes, timelineRoutes, notificationRoutes]) app.route("/", routes(ctx));
   return app;
 }
