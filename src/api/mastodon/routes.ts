@@ -7,10 +7,15 @@ import { accountCoreRoutes } from "./accounts.ts";
 import { statusRoutes } from "./statuses.ts";
 import { timelineRoutes } from "./timelines.ts";
 import { notificationRoutes } from "./notifications.ts";
+import { followRoutes } from "./follows.ts";
+import { relationshipRoutes } from "./relationships.ts";
+import { accountReadRoutes } from "./accounts-read.ts";
+import { blockMuteRoutes } from "./blocks-mutes.ts";
+import { endorsementRoutes } from "./endorsements.ts";
 
 /** Every Mastodon-compatible route, one module per resource. */
 export function mastodonRoutes(ctx: AppContext): Hono<Env> {
   const app = new Hono<Env>();
-  for (const routes of [oauthRoutes, appRoutes, accountCoreRoutes, statusRoutes, timelineRoutes, notificationRoutes]) app.route("/", routes(ctx));
+  for (const routes of [oauthRoutes, appRoutes, accountCoreRoutes, statusRoutes, timelineRoutes, notificationRoutes, followRoutes, relationshipRoutes, accountReadRoutes, blockMuteRoutes, endorsementRoutes]) app.route("/", routes(ctx));
   return app;
 }
