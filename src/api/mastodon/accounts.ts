@@ -31,9 +31,9 @@ export async function credentialAccount(ctx: AppContext, accountId: string) {
   return {
     ...serializeAccount(ctx, account),
     source: {
-      privacy: settings.default_privacy ?? "public",
-      sensitive: settings.default_sensitive ?? false,
-      language: settings.default_language ?? null,
+      privacy: settings.defaultPrivacy ?? "public",
+      sensitive: settings.defaultSensitive ?? false,
+      language: settings.defaultLanguage ?? null,
       note: account.note,
       fields: account.fields.map((f) => ({ name: f.name, value: f.value, verified_at: f.verifiedAt ?? null })),
       follow_requests_count: user?.pending ?? 0,
@@ -41,7 +41,7 @@ export async function credentialAccount(ctx: AppContext, accountId: string) {
       discoverable: account.discoverable,
       indexable: account.indexable,
       attribution_domains: [],
-      quote_policy: settings.default_quote_policy ?? "public",
+      quote_policy: settings.defaultQuotePolicy ?? "public",
     },
     role: { id: roleId(user?.role), name: user?.role ?? "user", permissions: rolePermissions(user?.role), color: "", highlighted: user?.role !== "user" },
   };

@@ -12,10 +12,11 @@ import { relationshipRoutes } from "./relationships.ts";
 import { accountReadRoutes } from "./accounts-read.ts";
 import { blockMuteRoutes } from "./blocks-mutes.ts";
 import { endorsementRoutes } from "./endorsements.ts";
+import { accountProfileRoutes } from "./accounts-profile.ts";
 
 /** Every Mastodon-compatible route, one module per resource. */
 export function mastodonRoutes(ctx: AppContext): Hono<Env> {
   const app = new Hono<Env>();
-  for (const routes of [oauthRoutes, appRoutes, accountCoreRoutes, statusRoutes, timelineRoutes, notificationRoutes, followRoutes, relationshipRoutes, accountReadRoutes, blockMuteRoutes, endorsementRoutes]) app.route("/", routes(ctx));
+  for (const routes of [oauthRoutes, appRoutes, accountCoreRoutes, statusRoutes, timelineRoutes, notificationRoutes, followRoutes, relationshipRoutes, accountReadRoutes, blockMuteRoutes, endorsementRoutes, accountProfileRoutes]) app.route("/", routes(ctx));
   return app;
 }
