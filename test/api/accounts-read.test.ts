@@ -16,9 +16,9 @@ describe("reading accounts: by id, batch, lookup and search", () => {
     await stoa.ctx.sql`update accounts set display_name = 'Countess Lovelace' where id = ${ada.accountId}`;
     await stoa.ctx.sql`update accounts set display_name = 'Adele Goldberg', discoverable = false where id = ${adele.accountId}`;
     await stoa.ctx.sql`update accounts set suspended_at = now() where id = ${gone.accountId}`;
-    [{ id: remote }] = await stoa.ctx.sql<{ id: string }[]>`
+    remote = (await stoa.ctx.sql<{ id: string }[]>`
       insert into accounts (username, domain, display_name, uri, url)
-      values ('ada', 'remote.example', 'Another Ada', 'https://remote.example/users/ada', 'https://remote.example/@ada') returning id`;
+      values ('ada', 'remote.example', 'Another Ada', 'https://remote.example/users/ada', 'https://remote.example/@ada') returning id`)[0]!.id;
   });
   after(() => stoa.close());
 

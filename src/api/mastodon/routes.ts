@@ -13,10 +13,12 @@ import { accountReadRoutes } from "./accounts-read.ts";
 import { blockMuteRoutes } from "./blocks-mutes.ts";
 import { endorsementRoutes } from "./endorsements.ts";
 import { accountProfileRoutes } from "./accounts-profile.ts";
+import { suggestionRoutes } from "./suggestions.ts";
+import { featuredTagRoutes } from "./featured-tags.ts";
 
 /** Every Mastodon-compatible route, one module per resource. */
 export function mastodonRoutes(ctx: AppContext): Hono<Env> {
   const app = new Hono<Env>();
-  for (const routes of [oauthRoutes, appRoutes, accountCoreRoutes, statusRoutes, timelineRoutes, notificationRoutes, followRoutes, relationshipRoutes, accountReadRoutes, blockMuteRoutes, endorsementRoutes, accountProfileRoutes]) app.route("/", routes(ctx));
+  for (const routes of [oauthRoutes, appRoutes, accountCoreRoutes, statusRoutes, timelineRoutes, notificationRoutes, followRoutes, relationshipRoutes, accountReadRoutes, blockMuteRoutes, endorsementRoutes, accountProfileRoutes, suggestionRoutes, featuredTagRoutes]) app.route("/", routes(ctx));
   return app;
 }
