@@ -1,0 +1,80 @@
+/**
+ * A real, published Mastodon client (masto.js) drives a fresh instance over HTTP: the
+ * strongest evidence that Mastodon apps work with Stoa. It grows as the API grows.
+ */
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { createOAuthAPIClient, createRestAPIClient, type mastodon } from "masto";
+import { startTestServer, type TestServer } from "../support/server.ts";
+
+const OOB = "urn:ietf:wg:oauth:2.0:oob";
+
+describe("masto.js against Stoa", () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  async function signUp(username: string): Promise<mastodon.rest.Client> {
+    const anonymous = createRestAPIClient({ url: server.url });
+    const app = await anonymous.v1.apps.create({ clientName: "masto test", redirectUris: OOB, scopes: "read write follow push" });
+    const oauth = createOAuthAPIClient({ url: server.url });
+    const appToken = await oauth.token.create({
+      grantType: "client_credentials", clientId: app.clientId!, clientSecret: app.clientSecret!, redirectUri: OOB, scope: "read write follow push",
+    });
+    const asApp = createRestAPIClient({ url: server.url, accessToken: appToken.accessToken });
+    await asApp.v1.accounts.create({ username, email: `${username}@example.test`, password: "a long enough password", agreement: true, locale: "en" });
+    // Log in again with the password grant, as command-line clients do.
+    const token = await oauth.token.create({
+      grantType: "password", clientId: app.clientId!, clientSecret: app.clientSecret!, redirectUri: OOB,
+      username, password: "a long enough password", scope: "read write follow push",
+    });
+    return createRestAPIClient({ url: server.url, accessToken: token.accessToken });
+  }
+
+  it("registers, follows, posts, reads the home timeline page by page, interacts and deletes", async () => {
+    const alice = await signUp("alice");
+    const bob = await signUp("bob");
+    const me = await alice.v1.accounts.verifyCredentials();
+    assert.equal(me.username, "alice");
+    const bobAccount = await bob.v1.accounts.verifyCredentials();
+
+    const relationship = await alice.v1.accounts.$select(bobAccount.id).follow();
+    assert.equal(relationship.following, true);
+
+    const posted: string[] = [];
+    for (let i = 0; i < 5; i++) posted.push((await bob.v1.statuses.create({ status: `Post ${i} from #masto` })).id);
+    await server.stoa.drain();
+
+    const pages: string[][] = [];
+    for await (const page of alice.v1.timelines.home.list({ limit: 2 })) {
+      pages.push(page.map((s) => s.id));
+      if (pages.length === 5) break;
+    }
+    assert.deepEqual(pages.flat(), [...posted].reverse(), "the paginator walks the whole timeline through Link headers");
+
+    const target = posted[4]!;
+    assert.equal((await alice.v1.statuses.$select(target).favourite()).favourited, true);
+    const boost = await alice.v1.statuses.$select(target).reblog();
+    assert.equal(boost.reblog?.id, target);
+    const reply = await alice.v1.statuses.create({ status: `@bob nice`, inReplyToId: target });
+    const context = await bob.v1.statuses.$select(target).context.fetch();
+    assert.deepEqual(context.descendants.map((s) => s.id), [reply.id]);
+
+    const notifications = await bob.v1.notifications.list();
+    assert.deepEqual(new Set(notifications.map((n) => n.type)), new Set(["follow", "favourite", "reblog", "mention"]));
+
+    const removed = await alice.v1.statuses.$select(reply.id).remove();
+    assert.equal(removed.text, "@bob nice");
+    await assert.rejects(bob.v1.statuses.$select(reply.id).fetch(), (error: Error & { statusCode?: number }) => error.statusCode === 404);
+  });
+
+  it("surfaces Stoa's errors as Mastodon errors", async () => {
+    const carol = await signUp("carol");
+    await assert.rejects(
+      carol.v1.statuses.create({ status: "x".repeat(600) }),
+      (error: Error & { statusCode?: number }) => error.statusCode === 422 && /character limit/.test(error.message),
+    );
+  });
+});

@@ -1,0 +1,36 @@
+import { serve, type ServerType } from "@hono/node-server";
+import type { AddressInfo } from "node:net";
+import { startTestInstance, type TestInstance } from "./instance.ts";
+
+export interface TestServer {
+  stoa: TestInstance;
+  server: ServerType;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A complete instance served on a real loopback socket (for real clients and WebSockets).
+ * The origin is set to the bound address so URLs in responses are reachable.
+ */
+export async function startTestServer(): Promise<TestServer> {
+  const port = await new Promise<number>((resolve) => {
+    const probe = serve({ fetch: () => new Response(), port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => {
+      probe.close(() => resolve(info.port));
+    });
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const stoa = await startTestInstance({ STOA_ORIGIN: url });
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: stoa.app.fetch, port, hostname: "127.0.0.1" }, () => resolve(s));
+  });
+  return {
+    stoa,
+    server,
+    url,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stoa.close();
+    },
+  };
+}
