@@ -127,6 +127,16 @@ describe("profile: update_credentials, images and preferences", () => {
     assert.equal(me2.header, "http://stoa.test/headers/original/missing.png");
   });
 
+  it("refuses avatar uploads plainly until image storage exists, changing nothing", async () => {
+    const form = new FormData();
+    form.set("display_name", "With avatar");
+    form.set("avatar", new File([new Uint8Array([137, 80, 78, 71])], "a.png", { type: "image/png" }));
+    const res = await stoa.request("/api/v1/accounts/update_credentials", { token: ada.token, method: "PATCH", body: form });
+    assert.equal(res.status, 422);
+    assert.match((await res.json()).error, /avatar/);
+    assert.notEqual((await snapshot())!.displayName, "With avatar");
+  });
+
   it("reports preferences with Mastodon's keys", async () => {
     const prefs = await json(await stoa.request("/api/v1/preferences", { token: ada.token }));
     assert.deepEqual(prefs, {

@@ -126,6 +126,20 @@ describe("follows, follow requests and relationships", () => {
     await stoa.drain();
   });
 
+  it("asks remote accounts through a pending request that federation delivers", async () => {
+    stoa.ctx.events.on("follow_request.created", "followtest", async () => {});
+    const remote = (await stoa.ctx.sql<{ id: string }[]>`
+      insert into accounts (username, domain, uri) values ('far', 'remote.example', 'https://remote.example/users/far') returning id`)[0]!.id;
+    const r = await json(await post(ada, `/api/v1/accounts/${remote}/follow`));
+    assert.equal(r.requested, true);
+    assert.equal(r.following, false);
+    assert.equal(await events("follow_request.created"), 1);
+    assert.deepEqual(await counts(ada.accountId), [0, 0], "counters wait for the Accept");
+    await stoa.drain();
+    await json(await post(ada, `/api/v1/accounts/${remote}/unfollow`));
+    assert.equal((await rel(ada, remote)).requested, false);
+  });
+
   it("pages followers and following by follow id with Link headers", async () => {
     const fans = await Promise.all(["dee", "eve", "fay"].map((name) => createUser(stoa, name)));
     for (const fan of fans) await json(await post(fan, `/api/v1/accounts/${bob.accountId}/follow`));

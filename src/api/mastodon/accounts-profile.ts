@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { updateProfile } from "../../accounts/profile.ts";
 import { readPreferences } from "../../accounts/preferences.ts";
+import { unprocessable } from "../../lib/errors.ts";
 import { authed, viewerId } from "../http/auth.ts";
 import { readParams, validate, zBool, zList } from "../http/params.ts";
 import type { Env } from "../http/env.ts";
@@ -29,12 +30,27 @@ const updateSchema = z.object({
   }).optional(),
 });
 
+/**
+ * Avatar and header uploads need the media domain's `storeProfileImage` (type checked by the
+ * bytes, resized, metadata stripped), which has not landed yet: refuse them plainly rather
+ * than accept a file and drop it. Plug it in here, passing the keys as avatarFileKey/headerFileKey.
+ */
+function refuseImageUploads(params: Record<string, unknown>): void {
+  for (const field of ["avatar", "header"]) {
+    if (params[field] instanceof Blob) {
+      throw unprocessable(`${field} uploads are not available on this server yet`, { [field]: [{ error: "ERR_UNAVAILABLE", description: "uploads are not available yet" }] });
+    }
+  }
+}
+
 /** The caller's own profile: update_credentials, removing images, preferences. */
 export function accountProfileRoutes(ctx: AppContext): Hono<Env> {
   const app = new Hono<Env>();
 
   app.patch("/api/v1/accounts/update_credentials", authed(ctx, "write:accounts"), async (c) => {
-    const p = validate(updateSchema, await readParams(c));
+    const params = await readParams(c);
+    refuseImageUploads(params);
+    const p = validate(updateSchema, params);
     await updateProfile(ctx, viewerId(c), {
       displayName: p.display_name,
       note: p.note,
