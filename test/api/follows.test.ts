@@ -56,7 +56,7 @@ describe("follows, follow requests and relationships", () => {
     assert.equal(kept.notifying, false);
   });
 
-  it("unfollows, adjusts counters and emits nothing when there is nothing to undo", async () => {
+  it("unfollows and adjusts counters; unfollowing again changes nothing", async () => {
     const r = await json(await post(bob, `/api/v1/accounts/${ada.accountId}/unfollow`));
     assert.equal(r.following, false);
     assert.deepEqual(await counts(ada.accountId), [0, 0]);
@@ -174,6 +174,18 @@ describe("follows, follow requests and relationships", () => {
     assert.equal(familiar[0].id, bob.accountId);
     assert.deepEqual(familiar[0].accounts.map((a: { username: string }) => a.username), ["dee"]);
     assert.deepEqual(familiar[1].accounts, []);
+  });
+
+  it("keeps counters exact under concurrent and repeated follows", async () => {
+    const star = await createUser(stoa, "star");
+    const crowd = await Promise.all(Array.from({ length: 8 }, (_, i) => createUser(stoa, `fan${i}`)));
+    const follow = (who: TestUser) => post(who, `/api/v1/accounts/${star.accountId}/follow`);
+    const responses = await Promise.all([...crowd.map(follow), follow(crowd[0]!), follow(crowd[0]!)]);
+    assert.ok(responses.every((r) => r.status === 200));
+    assert.deepEqual(await counts(star.accountId), [8, 0]);
+    await Promise.all([...crowd.slice(0, 4), crowd[0]!].map((who) => post(who, `/api/v1/accounts/${star.accountId}/unfollow`)));
+    assert.deepEqual(await counts(star.accountId), [4, 0]);
+    assert.deepEqual(await counts(crowd[0]!.accountId), [0, 0]);
   });
 
   it("refuses bad input and changes nothing", async () => {
