@@ -16,6 +16,6 @@ describe("prefixQuery", () => {
   });
 
   it("keeps at most eight words", () => {
-    assert.equal(prefixQuery("a b c d e f g h i j").split(" & ").length, 8);
+    assert.equal(prefixQuery("a b c d e f g h i j")!.split(" & ").length, 8);
   });
 });
