@@ -144,6 +144,13 @@ describe("statuses, interactions and timelines", () => {
     assert.equal(afterwards!.n, before!.n);
   });
 
+  it("posts with the author's default visibility when none is given", async () => {
+    await json(await stoa.request("/api/v1/accounts/update_credentials", { token: eve.token, method: "PATCH", json: { source: { privacy: "unlisted" } } }));
+    const status = await json(await post(eve, { status: "default visibility" }));
+    assert.equal(status.visibility, "unlisted");
+    await json(await stoa.request("/api/v1/accounts/update_credentials", { token: eve.token, method: "PATCH", json: { source: { privacy: "public" } } }));
+  });
+
   it("lists public statuses on the local public timeline", async () => {
     const status = await json(await post(eve, { status: "Public hello" }));
     const unlisted = await json(await post(eve, { status: "Quiet hello", visibility: "unlisted" }));

@@ -30,8 +30,9 @@ export function statusRoutes(ctx: AppContext): Hono<Env> {
   app.post("/api/v1/statuses", authed(ctx, "write:statuses"), async (c) => {
     const p = validate(createSchema, await readParams(c));
     const me = viewerId(c);
+    // postgres.camel also renames keys inside JSON: `default_privacy` reads as `defaultPrivacy`.
     const [user] = await ctx.sql<{ settings: Record<string, unknown> }[]>`select settings from users where account_id = ${me}`;
-    const defaultVisibility = (user?.settings.default_privacy as "public" | "unlisted" | "private" | undefined) ?? "public";
+    const defaultVisibility = (user?.settings.defaultPrivacy as "public" | "unlisted" | "private" | undefined) ?? "public";
     const key = c.req.header("idempotency-key");
     const id = await createStatus(ctx, me, {
       text: p.status,
