@@ -16,12 +16,12 @@ export async function fanOutStatus(ctx: AppContext, statusId: string): Promise<n
       select s.account_id
       union
       select f.account_id from follows f
-      join users u on u.account_id = f.account_id
+      join accounts fa on fa.id = f.account_id and fa.domain is null
       where f.target_account_id = s.account_id
         and s.visibility in ('public', 'unlisted', 'private')
         and (s.reblog_of_id is null or f.show_reblogs)
       union
-      select m.account_id from mentions m join users u on u.account_id = m.account_id where m.status_id = s.id
+      select m.account_id from mentions m join accounts ma on ma.id = m.account_id and ma.domain is null where m.status_id = s.id
     ) r
     where s.id = ${statusId} and s.deleted_at is null
       and not exists (select 1 from mutes mu where mu.account_id = r.account_id and mu.target_account_id = s.account_id
