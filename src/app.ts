@@ -19,6 +19,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
     await ctx.sql`select 1`;
     return c.text("OK");
   });
+  app.get("/api/v1/streaming/health", (c) => c.text("OK"));
   app.route("/", mastodonRoutes(ctx));
 
   app.notFound((c) => c.json({ error: "Record not found" }, 404));

@@ -1,7 +1,9 @@
+import type { Server } from "node:http";
 import { serve, type ServerType } from "@hono/node-server";
 import type { Config } from "./config.ts";
 import { openInstance, type Instance } from "./instance.ts";
 import { logger } from "./log.ts";
+import { attachStreaming } from "./api/streaming/websocket.ts";
 
 const log = logger("server");
 
@@ -18,12 +20,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
   if (config.role !== "web") await instance.ctx.jobs.start();
   let server: ServerType | null = null;
   let port = config.port;
+  let detachStreaming = async () => {};
   if (config.role !== "worker") {
     await new Promise<void>((resolve) => {
       server = serve({ fetch: instance.app.fetch, port: config.port, hostname: "0.0.0.0" }, (info) => {
         port = info.port;
         resolve();
       });
+      detachStreaming = attachStreaming(instance.ctx, server as Server);
     });
     log.info("Stoa listening on port {port} as {origin} (role {role})", { port, origin: config.origin, role: config.role });
   } else {
@@ -34,6 +38,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     server,
     port,
     async stop() {
+      await detachStreaming();
       if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
       await instance.close();
     },

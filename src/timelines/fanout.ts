@@ -9,7 +9,7 @@ export const HOME_FEED_LIMIT = 800;
  * follower allowed to see it, in one set-based statement. Idempotent, so retries are safe.
  */
 export async function fanOutStatus(ctx: AppContext, statusId: string): Promise<number> {
-  const rows = await ctx.sql`
+  const rows = await ctx.sql<{ accountId: string }[]>`
     insert into home_feed (account_id, status_id)
     select r.account_id, s.id from statuses s
     cross join lateral (
@@ -30,8 +30,23 @@ export async function fanOutStatus(ctx: AppContext, statusId: string): Promise<n
       and not exists (select 1 from home_feed h join statuses o on o.id = h.status_id
                       where s.reblog_of_id is not null and h.account_id = r.account_id
                         and (o.id = s.reblog_of_id or o.reblog_of_id = s.reblog_of_id))
-    on conflict do nothing`;
-  return rows.count;
+    on conflict do nothing
+    returning account_id`;
+  for (const r of rows) await ctx.pubsub.publish(`user:${r.accountId}`, { event: "update", id: statusId });
+  await publishToPublicStreams(ctx, statusId, "update");
+  return rows.length;
+}
+
+/** Public statuses also go to the public and hashtag streams. */
+async function publishToPublicStreams(ctx: AppContext, statusId: string, event: "update" | "delete") {
+  const [status] = await ctx.sql<{ local: boolean; tags: string[] }[]>`
+    select s.local, coalesce(array_agg(t.name) filter (where t.name is not null), '{}') as tags
+    from statuses s left join status_tags st on st.status_id = s.id left join tags t on t.id = st.tag_id
+    where s.id = ${statusId} and s.visibility = 'public' and s.reblog_of_id is null group by s.id`;
+  if (!status) return;
+  const locality = status.local ? "local" : "remote";
+  const channels = ["timeline:public", `timeline:public:${locality}`, ...status.tags.flatMap((t) => [`timeline:hashtag:${t}`, ...(status.local ? [`timeline:hashtag:local:${t}`] : [])])];
+  for (const channel of channels) await ctx.pubsub.publish(channel, { event, id: statusId });
 }
 
 /** The timelines domain's reactions to status events. */
@@ -43,7 +58,9 @@ export function timelineJobs(ctx: AppContext): DomainJobs {
         await fanOutStatus(ctx, statusId);
       },
       "status.deleted": async ({ statusId }: { statusId: string }) => {
-        await ctx.sql`delete from home_feed where status_id = ${statusId}`;
+        const rows = await ctx.sql<{ accountId: string }[]>`delete from home_feed where status_id = ${statusId} returning account_id`;
+        for (const r of rows) await ctx.pubsub.publish(`user:${r.accountId}`, { event: "delete", id: statusId });
+        await publishToPublicStreams(ctx, statusId, "delete");
       },
     },
   };

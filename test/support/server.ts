@@ -1,6 +1,8 @@
 import { serve, type ServerType } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
 import { startTestInstance, type TestInstance } from "./instance.ts";
+import { attachStreaming } from "../../src/api/streaming/websocket.ts";
 
 export interface TestServer {
   stoa: TestInstance;
@@ -24,11 +26,13 @@ export async function startTestServer(): Promise<TestServer> {
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: stoa.app.fetch, port, hostname: "127.0.0.1" }, () => resolve(s));
   });
+  const detachStreaming = attachStreaming(stoa.ctx, server as Server);
   return {
     stoa,
     server,
     url,
     async close() {
+      await detachStreaming();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await stoa.close();
     },
