@@ -4,7 +4,7 @@
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { createOAuthAPIClient, createRestAPIClient, type mastodon } from "masto";
+import { createOAuthAPIClient, createRestAPIClient, createStreamingAPIClient, type mastodon } from "masto";
 import { startTestServer, type TestServer } from "../support/server.ts";
 
 const OOB = "urn:ietf:wg:oauth:2.0:oob";
@@ -15,6 +15,21 @@ describe("masto.js against Stoa", () => {
     server = await startTestServer();
   });
   after(() => server.close());
+
+  const tokens = new Map<string, string>();
+
+  /** Resolves when the server subscribes a streaming connection to `channel`. */
+  function subscriptionTo(channel: string): Promise<void> {
+    const pubsub = server.stoa.ctx.pubsub;
+    const original = pubsub.subscribe.bind(pubsub);
+    return new Promise((resolve) => {
+      pubsub.subscribe = async (name, handler) => {
+        const off = await original(name, handler);
+        if (name === channel) resolve();
+        return off;
+      };
+    });
+  }
 
   async function signUp(username: string): Promise<mastodon.rest.Client> {
     const anonymous = createRestAPIClient({ url: server.url });
@@ -30,6 +45,7 @@ describe("masto.js against Stoa", () => {
       grantType: "password", clientId: app.clientId!, clientSecret: app.clientSecret!, redirectUri: OOB,
       username, password: "a long enough password", scope: "read write follow push",
     });
+    tokens.set(username, token.accessToken);
     return createRestAPIClient({ url: server.url, accessToken: token.accessToken });
   }
 
@@ -68,6 +84,32 @@ describe("masto.js against Stoa", () => {
     const removed = await alice.v1.statuses.$select(reply.id).remove();
     assert.equal(removed.text, "@bob nice");
     await assert.rejects(bob.v1.statuses.$select(reply.id).fetch(), (error: Error & { statusCode?: number }) => error.statusCode === 404);
+  });
+
+  it("receives a notification over the streaming API", async () => {
+    const dora = await signUp("dora");
+    const erin = await signUp("erin");
+    const doraAccount = await dora.v1.accounts.verifyCredentials();
+    const subscribed = subscriptionTo(`user:${doraAccount.id}`);
+    const streaming = createStreamingAPIClient({
+      streamingApiUrl: server.url.replace("http", "ws"), accessToken: tokens.get("dora")!, implementation: WebSocket,
+    });
+    // masto 7 types `user` as the notification resource; at run time it is the user resource.
+    const subscription = (streaming.user as unknown as mastodon.streaming.UserResource).notification.subscribe();
+    const received = (async () => {
+      for await (const event of subscription) {
+        if (event.event === "notification") return event.payload;
+      }
+      return null;
+    })();
+    await subscribed; // the server has registered the stream: the event can't be missed
+    await erin.v1.accounts.$select(doraAccount.id).follow();
+    await server.stoa.drain();
+    const notification = await received;
+    assert.equal(notification?.type, "follow");
+    assert.equal(notification?.account.username, "erin");
+    subscription.unsubscribe();
+    streaming.close();
   });
 
   it("surfaces Stoa's errors as Mastodon errors", async () => {
