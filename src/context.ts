@@ -3,6 +3,7 @@ import type { Sql } from "./db/database.ts";
 import type { JobRunner } from "./jobs/queue.ts";
 import type { EventBus } from "./jobs/events.ts";
 import type { PubSub } from "./lib/pubsub.ts";
+import type { MediaStorage } from "./media/storage.ts";
 
 /**
  * Everything a request handler or job needs, built once per process and passed down
@@ -15,4 +16,5 @@ export interface AppContext {
   /** Domain events: `ctx.events.emit(tx, "status.created", { statusId })`. */
   readonly events: EventBus;
   readonly pubsub: PubSub;
+  readonly storage: MediaStorage;
 }

@@ -8,6 +8,8 @@ import { EventBus } from "./jobs/events.ts";
 import { registerJobHandlers } from "./jobs/handlers.ts";
 import { MemoryPubSub, PostgresPubSub, type PubSub } from "./lib/pubsub.ts";
 import { createApp } from "./app.ts";
+import { DiskStorage } from "./media/storage.ts";
+import path from "node:path";
 import type { Env } from "./api/http/env.ts";
 
 /** A composed instance: context, HTTP app, and how to shut it down. */
@@ -27,7 +29,7 @@ export async function composeInstance(config: Config, database: Database, option
     ? new MemoryPubSub()
     : new PostgresPubSub(database.sql);
   const jobs = new JobRunner(database.sql);
-  const ctx: AppContext = { config, sql: database.sql, jobs, events: new EventBus(jobs), pubsub };
+  const ctx: AppContext = { config, sql: database.sql, jobs, events: new EventBus(jobs), pubsub, storage: new DiskStorage(path.join(config.dataDir, "media")) };
   registerJobHandlers(ctx);
   const app = createApp(ctx);
   return {

@@ -2,6 +2,7 @@ import type { AppContext } from "../context.ts";
 import type { JobHandler } from "./queue.ts";
 import { timelineJobs } from "../timelines/fanout.ts";
 import { notificationJobs } from "../notifications/stream.ts";
+import { mediaJobs } from "../media/attachments.ts";
 
 /** A domain's background work: its own job kinds, and the domain events it reacts to. */
 export interface DomainJobs {
@@ -12,7 +13,7 @@ export interface DomainJobs {
 }
 
 /** Each domain that does background work contributes here (one entry per domain). */
-const domains: ((ctx: AppContext) => DomainJobs)[] = [timelineJobs, notificationJobs];
+const domains: ((ctx: AppContext) => DomainJobs)[] = [timelineJobs, notificationJobs, mediaJobs];
 
 /** Registers every domain's job handlers and event subscriptions on the context. */
 export function registerJobHandlers(ctx: AppContext): void {

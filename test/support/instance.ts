@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import postgres from "postgres";
 import { loadConfig, type Config } from "../../src/config.ts";
 import { connect, type Database } from "../../src/db/database.ts";
@@ -42,7 +45,8 @@ export interface TestInstance extends Instance {
 /** Starts a complete instance on a fresh database. Call `close()` in `after`. */
 export async function startTestInstance(env: Record<string, string> = {}): Promise<TestInstance> {
   const db = await createTestDatabase();
-  const config: Config = loadConfig({ STOA_ORIGIN: "http://stoa.test", STOA_LOG_LEVEL: "error", ...env, DATABASE_URL: db.url });
+  const dataDir = await mkdtemp(path.join(tmpdir(), "stoa-test-data-"));
+  const config: Config = loadConfig({ STOA_ORIGIN: "http://stoa.test", STOA_LOG_LEVEL: "error", STOA_DATA_DIR: dataDir, ...env, DATABASE_URL: db.url });
   const sql = connect(db.url, { max: 5 });
   const database: Database = { sql, url: db.url, close: () => sql.end({ timeout: 5 }) };
   const instance = await composeInstance(config, database);
@@ -51,6 +55,7 @@ export async function startTestInstance(env: Record<string, string> = {}): Promi
     async close() {
       await instance.close();
       await db.drop();
+      await rm(dataDir, { recursive: true, force: true });
     },
     drain: () => instance.ctx.jobs.drain(),
     request(path, init = {}) {

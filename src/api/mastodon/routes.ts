@@ -3,6 +3,7 @@ import type { AppContext } from "../../context.ts";
 import type { Env } from "../http/env.ts";
 import { oauthRoutes } from "./oauth.ts";
 import { instanceRoutes } from "./instance.ts";
+import { mediaRoutes } from "./media.ts";
 import { appRoutes } from "./apps.ts";
 import { accountCoreRoutes } from "./accounts.ts";
 import { statusRoutes } from "./statuses.ts";
@@ -20,6 +21,6 @@ import { featuredTagRoutes } from "./featured-tags.ts";
 /** Every Mastodon-compatible route, one module per resource. */
 export function mastodonRoutes(ctx: AppContext): Hono<Env> {
   const app = new Hono<Env>();
-  for (const routes of [oauthRoutes, instanceRoutes, appRoutes, accountCoreRoutes, statusRoutes, timelineRoutes, notificationRoutes, followRoutes, relationshipRoutes, accountReadRoutes, blockMuteRoutes, endorsementRoutes, accountProfileRoutes, suggestionRoutes, featuredTagRoutes]) app.route("/", routes(ctx));
+  for (const routes of [oauthRoutes, instanceRoutes, mediaRoutes, appRoutes, accountCoreRoutes, statusRoutes, timelineRoutes, notificationRoutes, followRoutes, relationshipRoutes, accountReadRoutes, blockMuteRoutes, endorsementRoutes, accountProfileRoutes, suggestionRoutes, featuredTagRoutes]) app.route("/", routes(ctx));
   return app;
 }
