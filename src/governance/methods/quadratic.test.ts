@@ -1,11 +1,11 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { quadratic } from "./quadratic.ts";
+import { quadratic, type QuadraticBallot } from "./quadratic.ts";
 import { assertInvalid } from "./bad-ballot.fixture.ts";
 
 describe("quadratic", () => {
   it("sums votes; casting v votes costs v² credits", () => {
-    const ballots = [
+    const ballots: QuadraticBallot[] = [
       { votes: { a: 3, b: -1 } }, // 9 + 1 = 10 credits
       { votes: { b: 2 }, weight: 2 }, // 4 credits each
     ];

@@ -1,11 +1,11 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { score } from "./score.ts";
+import { score, type ScoreBallot } from "./score.ts";
 import { assertInvalid } from "./bad-ballot.fixture.ts";
 
 describe("score", () => {
   it("elects the highest total; unscored options count as the minimum", () => {
-    const ballots = [
+    const ballots: ScoreBallot[] = [
       { scores: { a: 5, b: 3 } },
       { scores: { b: 4 }, weight: 2 }, // a unscored: counts 0
     ];
