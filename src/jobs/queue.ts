@@ -52,6 +52,8 @@ export class JobRunner {
   readonly #sql: Sql;
   readonly #handlers = new Map<string, JobHandler>();
   readonly #workerId = `${hostname()}:${process.pid}`;
+  /** Batches the background loop has in hand (drain waits for them; the loop never waits for drain). */
+  readonly #loopBatches = new Set<Promise<number>>();
   #running = false;
   #wake: (() => void) | undefined;
   #loop: Promise<void> | undefined;
@@ -67,13 +69,18 @@ export class JobRunner {
     this.#handlers.set(kind, handler);
   }
 
-  /** Runs every job that is due now, including those that become due by running others. */
+  /**
+   * Runs every job that is due now, including those that become due by running others, and
+   * waits for the batches this runner's background loop has in hand, so nothing is mid-flight.
+   */
   async drain(): Promise<number> {
     let total = 0;
     for (;;) {
-      const ran = await this.#runBatch(20);
-      if (ran === 0) return total;
+      const ran = await this.#claimAndRun(20);
       total += ran;
+      if (ran > 0) continue;
+      if (this.#loopBatches.size === 0) return total;
+      await Promise.allSettled([...this.#loopBatches]);
     }
   }
 
@@ -97,7 +104,7 @@ export class JobRunner {
   async #run(): Promise<void> {
     while (this.#running) {
       try {
-        await this.drain();
+        await this.#loopDrain();
       } catch (error) {
         log.error("Job loop failed: {error}", { error });
       }
@@ -112,7 +119,16 @@ export class JobRunner {
     }
   }
 
-  async #runBatch(limit: number): Promise<number> {
+  async #loopDrain(): Promise<void> {
+    for (;;) {
+      const batch = this.#claimAndRun(20);
+      this.#loopBatches.add(batch);
+      const ran = await batch.finally(() => this.#loopBatches.delete(batch));
+      if (ran === 0) return;
+    }
+  }
+
+  async #claimAndRun(limit: number): Promise<number> {
     const jobs = await this.#sql<JobRow[]>`
       update jobs set locked_until = now() + make_interval(secs => ${LOCK_SECONDS}), attempts = attempts + 1
       where id in (

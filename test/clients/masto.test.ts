@@ -5,6 +5,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { createOAuthAPIClient, createRestAPIClient, createStreamingAPIClient, type mastodon } from "masto";
+import sharp from "sharp";
 import { startTestServer, type TestServer } from "../support/server.ts";
 
 const OOB = "urn:ietf:wg:oauth:2.0:oob";
@@ -110,6 +111,17 @@ describe("masto.js against Stoa", () => {
     assert.equal(notification?.account.username, "erin");
     subscription.unsubscribe();
     streaming.close();
+  });
+
+  it("uploads an image with alt text and posts it", async () => {
+    const frank = await signUp("frank");
+    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#c87828" } }).png().toBuffer();
+    const media = await frank.v2.media.create({ file: new Blob([new Uint8Array(png)], { type: "image/png" }), description: "An orange square" });
+    await server.stoa.drain();
+    const status = await frank.v1.statuses.create({ status: "With a picture", mediaIds: [media.id] });
+    assert.equal(status.mediaAttachments[0]?.description, "An orange square");
+    assert.equal(status.mediaAttachments[0]?.type, "image");
+    assert.ok(status.mediaAttachments[0]?.url);
   });
 
   it("surfaces Stoa's errors as Mastodon errors", async () => {

@@ -27,6 +27,9 @@ export async function startTestServer(): Promise<TestServer> {
     const s = serve({ fetch: stoa.app.fetch, port, hostname: "127.0.0.1" }, () => resolve(s));
   });
   const detachStreaming = attachStreaming(stoa.ctx, server as Server);
+  // As in production (STOA_ROLE=all), a worker runs beside the server: clients such as
+  // masto.js poll for media processing. Tests still call drain() to be certain.
+  await stoa.ctx.jobs.start();
   return {
     stoa,
     server,
