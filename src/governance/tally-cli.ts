@@ -1,48 +1,42 @@
+/**
+ * `stoa tally FILE [--method NAME]`: recounts a published ballot file and prints the result as
+ * JSON (`method`, `winners`, `rounds`, …). Reads three formats, by extension:
+ * - `.blt`: an STV election (counted with `stv` unless `--method` names another ranked method);
+ * - `.pb`: a pabulib participatory budget, counted by the rule its META names (`greedy`,
+ *   `equalshares/add1`, `equalshares/add1-comparison`) unless `--method` says otherwise. The
+ *   official outcome in its PROJECTS `selected` column is never read;
+ * - anything else: a JSON ballot file (docs/ballot-file.md).
+ */
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { z } from "zod";
+import { readBallotFile, type BallotFile } from "./ballot-file.ts";
 import { parseBlt } from "./methods/blt.ts";
-import { instantRunoff } from "./methods/irv.ts";
-import { schulze } from "./methods/schulze.ts";
-import { scottishStv } from "./methods/stv.ts";
-import { InvalidBallotError, type RankedInput, type TallyResult } from "./methods/types.ts";
+import { pabulibRule, pabulibToBudget, parsePabulib } from "./methods/pabulib.ts";
+import { count, isMethodName, methodNames, type MethodName } from "./methods/registry.ts";
+import { InvalidBallotError } from "./methods/types.ts";
 
-/** Ranked methods that `stoa tally` counts today, by their registry names. */
-const rankedMethods: Record<string, (input: RankedInput) => TallyResult> = {
-  irv: (input) => instantRunoff(input),
-  stv: (input) => scottishStv({ ...input, seats: input.seats ?? 1 }),
-  schulze: (input) => schulze(input),
+const USAGE = `usage: stoa tally FILE [--method ${methodNames.join("|")}]`;
+
+/** pabulib META `rule` → our method. */
+const PABULIB_RULES: Record<string, MethodName> = {
+  greedy: "greedy",
+  "equalshares/add1": "equal-shares",
+  "equalshares/add1-comparison": "equal-shares-comparison",
 };
-
-/** The JSON ballot file for ranked methods (see docs/ballot-file.md). */
-const rankedFileSchema = z.object({
-  method: z.string().optional(),
-  options: z.array(z.string().min(1)).min(1),
-  seats: z.number().int().positive().optional(),
-  ballots: z.array(z.object({
-    ranking: z.array(z.array(z.string().min(1))),
-    weight: z.number().positive().optional(),
-  })),
-});
+const RANKED: readonly MethodName[] = ["irv", "stv", "schulze"];
+const BUDGETING: readonly MethodName[] = ["greedy", "equal-shares", "equal-shares-comparison"];
 
 class UsageError extends Error {}
 
-/**
- * `stoa tally FILE [--method M]`: recounts a published ballot file (JSON or BLT) and prints the
- * result as JSON (`method`, `winners`, `rounds`, …). Exit 0 on success, 2 on bad input.
- */
+/** Runs `stoa tally` with `argv` (after `tally`); prints with `out`. Exit 0 on success, 2 on bad input. */
 export async function runTallyCli(argv: string[], out: (s: string) => void): Promise<number> {
   try {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { method: { type: "string" } } });
-    const file = positionals[0];
-    if (!file) throw new UsageError("usage: stoa tally FILE [--method irv|stv|schulze]");
-    const text = await readFile(file, "utf8").catch(() => {
-      throw new UsageError(`cannot read ${file}`);
+    const { file, method } = parseCommandLine(argv);
+    const text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(`cannot read ${file}: ${error.code ?? error.message}`);
     });
-    const { method, input } = file.toLowerCase().endsWith(".blt") ? fromBlt(text, values.method) : fromJson(text, values.method);
-    const count = rankedMethods[method];
-    if (!count) throw new UsageError(`unknown or unsupported method "${method}" (supported: ${Object.keys(rankedMethods).join(", ")})`);
-    out(JSON.stringify(count(input), null, 2));
+    const ballots = ballotFileOf(file, text, method);
+    out(JSON.stringify(count(ballots.method, ballots.input as never), null, 2));
     return 0;
   } catch (error) {
     if (error instanceof UsageError || error instanceof InvalidBallotError) {
@@ -53,24 +47,45 @@ export async function runTallyCli(argv: string[], out: (s: string) => void): Pro
   }
 }
 
-function fromBlt(text: string, method: string | undefined) {
-  const election = parseBlt(text);
-  return { method: method ?? "stv", input: election };
+function parseCommandLine(argv: string[]): { file: string; method: MethodName | undefined } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { method: { type: "string" } } });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
+  }
+  const [file, ...extra] = parsed.positionals;
+  if (!file || extra.length > 0) throw new UsageError(USAGE);
+  const method = parsed.values.method;
+  if (method !== undefined && !isMethodName(method)) throw new UsageError(`unknown method "${method}"\n${USAGE}`);
+  return { file, method };
 }
 
-function fromJson(text: string, method: string | undefined) {
+/** The method and its input, read from the file's text according to its format. */
+function ballotFileOf(file: string, text: string, method: MethodName | undefined): BallotFile {
+  const extension = file.toLowerCase().split(".").pop();
+  if (extension === "blt") return { method: only(method ?? "stv", RANKED, "a BLT file"), input: parseBlt(text) };
+  if (extension === "pb") return fromPabulib(text, method);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch {
-    throw new UsageError("the ballot file is not valid JSON");
+  } catch (error) {
+    throw new UsageError(`${file} is not valid JSON (${(error as Error).message})`);
   }
-  const parsed = rankedFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new UsageError(`invalid ballot file at ${issue.path.join(".") || "top level"}: ${issue.message}`);
+  return readBallotFile(raw, method);
+}
+
+function fromPabulib(text: string, method: MethodName | undefined): BallotFile {
+  const pb = parsePabulib(text);
+  const rule = pabulibRule(pb);
+  const chosen = method ?? (rule === undefined ? undefined : PABULIB_RULES[rule]);
+  if (!chosen) {
+    throw new UsageError(`the .pb file's rule "${rule ?? "(none)"}" is not one we count; pass --method ${BUDGETING.join("|")}`);
   }
-  const chosen = method ?? parsed.data.method;
-  if (!chosen) throw new UsageError("the ballot file names no method: pass --method");
-  return { method: chosen, input: { options: parsed.data.options, seats: parsed.data.seats, ballots: parsed.data.ballots } };
+  return { method: only(chosen, BUDGETING, "a pabulib file"), input: pabulibToBudget(pb) };
+}
+
+function only(method: MethodName, allowed: readonly MethodName[], what: string): MethodName {
+  if (!allowed.includes(method)) throw new UsageError(`${what} can be counted with ${allowed.join(", ")}, not ${method}`);
+  return method;
 }

@@ -157,15 +157,14 @@ function roundOf(round: number, price: Price, share: bigint, scale: bigint, capp
     /** Equal payment of each supporter who could afford it. */
     share: sharePaid,
     /** cost / share: how many voters the project is "worth" at this price. */
-    effectiveVotes: cost / sharePaid,
+    effectiveVotes: ratio(BigInt(cost) * scale, share),
     paidAllTheyHad: Number(capped),
   };
 }
 
-/** A bigint fraction as the nearest number, for display only. */
+/** A bigint fraction rounded to 9 decimals, for display only. */
 function ratio(numerator: bigint, denominator: bigint): number {
-  const whole = numerator / denominator;
-  return Number(whole) + Number(((numerator - whole * denominator) * 1_000_000_000n) / denominator) / 1e9;
+  return Number((numerator * 1_000_000_000n + denominator / 2n) / denominator) / 1e9;
 }
 
 function gcd(a: bigint, b: bigint): bigint {
