@@ -80,7 +80,7 @@ export class JobRunner {
       total += ran;
       if (ran > 0) continue;
       if (this.#loopBatches.size === 0) return total;
-      await Promise.allSettled([...this.#loopBatches]);
+      await Promise.allSettled(this.#loopBatches);
     }
   }
 
