@@ -8,6 +8,7 @@ import { ApiError, notFound, unprocessable } from "../../lib/errors.ts";
 import { readParams, validate, zBool } from "../http/params.ts";
 import { scopeRequired, tokenRequired, viewerId } from "../http/auth.ts";
 import type { Env } from "../http/env.ts";
+import { serializeToken } from "./entities/token.ts";
 import { serializeAccount } from "./entities/account.ts";
 
 const registerSchema = z.object({
@@ -67,13 +68,7 @@ export function accountCoreRoutes(ctx: AppContext): Hono<Env> {
     if (!user.approved) throw new ApiError(403, "Your login is currently pending approval");
     const auth = c.get("auth")!;
     const token = await issueToken(ctx.sql, { appId: auth.appId, userId: user.userId, scopes: auth.scopes });
-    return c.json({
-      access_token: token.accessToken,
-      token_type: "Bearer",
-      scope: token.scopes.join(" "),
-      created_at: Math.floor(token.createdAt.getTime() / 1000),
-      ...(token.refreshToken ? { refresh_token: token.refreshToken } : {}),
-    });
+    return c.json(serializeToken(token));
   });
 
   app.get("/api/v1/accounts/verify_credentials", tokenRequired(ctx), scopeRequired("read:accounts", "profile"), async (c) => {

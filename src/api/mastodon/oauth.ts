@@ -9,6 +9,7 @@ import { readParams } from "../http/params.ts";
 import { authenticate } from "../http/auth.ts";
 import { parseScopes, withinScopes, TOP_SCOPES, GRANULAR_SCOPES } from "../http/scopes.ts";
 import type { Env } from "../http/env.ts";
+import { serializeToken } from "./entities/token.ts";
 import { codePage, consentPage, errorPage, loginPage, type AuthorizeFields } from "./oauth-page.ts";
 
 const SESSION_COOKIE = "stoa_session";
@@ -102,13 +103,7 @@ export function oauthRoutes(ctx: AppContext): Hono<Env> {
       return oauthError(c, 400, "unsupported_grant_type", "The authorization grant type is not supported by the authorization server.");
     }
     c.header("Cache-Control", "no-store");
-    return c.json({
-      access_token: token.accessToken,
-      token_type: "Bearer",
-      scope: token.scopes.join(" "),
-      created_at: Math.floor(token.createdAt.getTime() / 1000),
-      ...(token.refreshToken ? { refresh_token: token.refreshToken } : {}),
-    });
+    return c.json(serializeToken(token));
   });
 
   app.post("/oauth/revoke", async (c) => {
