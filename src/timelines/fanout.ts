@@ -38,7 +38,7 @@ export async function fanOutStatus(ctx: AppContext, statusId: string): Promise<n
 }
 
 /** Public statuses also go to the public and hashtag streams. */
-async function publishToPublicStreams(ctx: AppContext, statusId: string, event: "update" | "delete") {
+async function publishToPublicStreams(ctx: AppContext, statusId: string, event: "update" | "delete" | "status.update") {
   const [status] = await ctx.sql<{ local: boolean; tags: string[] }[]>`
     select s.local, coalesce(array_agg(t.name) filter (where t.name is not null), '{}') as tags
     from statuses s left join status_tags st on st.status_id = s.id left join tags t on t.id = st.tag_id
@@ -56,6 +56,11 @@ export function timelineJobs(ctx: AppContext): DomainJobs {
     on: {
       "status.created": async ({ statusId }: { statusId: string }) => {
         await fanOutStatus(ctx, statusId);
+      },
+      "status.updated": async ({ statusId }: { statusId: string }) => {
+        const rows = await ctx.sql<{ accountId: string }[]>`select account_id from home_feed where status_id = ${statusId}`;
+        for (const r of rows) await ctx.pubsub.publish(`user:${r.accountId}`, { event: "status.update", id: statusId });
+        await publishToPublicStreams(ctx, statusId, "status.update");
       },
       "status.deleted": async ({ statusId }: { statusId: string }) => {
         const rows = await ctx.sql<{ accountId: string }[]>`delete from home_feed where status_id = ${statusId} returning account_id`;

@@ -54,6 +54,11 @@ describe("streaming API", () => {
     const notification = JSON.parse(byEvent.notification!.payload);
     assert.equal(notification.type, "mention");
     assert.equal(notification.status.id, status.id);
+    await json(await server.stoa.request(`/api/v1/statuses/${status.id}`, { token: ada.token, method: "PUT", json: { status: "Hello again @bob" } }));
+    await server.stoa.drain();
+    const updated = (await bobStream.next(3))[2]!;
+    assert.equal(updated.event, "status.update");
+    assert.match(JSON.parse(updated.payload).content, /Hello again/);
     bobStream.ws.close();
   });
 

@@ -1,0 +1,86 @@
+import type { AppContext } from "../context.ts";
+import type { Tx } from "../db/database.ts";
+import { notFound, unprocessable } from "../lib/errors.ts";
+import { createNotification } from "../notifications/notify.ts";
+import { MAX_CHARACTERS, MAX_MEDIA } from "./create.ts";
+import { renderPlainText } from "./render.ts";
+
+export interface StatusEdit {
+  text: string;
+  spoilerText: string;
+  sensitive: boolean;
+  language: string | null;
+  mediaIds: string[];
+  /** New alt texts of attached media, by media id. */
+  mediaDescriptions: Record<string, string>;
+}
+
+interface Current {
+  text: string;
+  content: string;
+  spoilerText: string;
+  sensitive: boolean;
+  createdAt: Date;
+}
+
+/**
+ * Edits the author's own status, keeping every version: the first edit also records the
+ * original. Accounts that boosted it are told (`update`), and `status.updated` is emitted.
+ */
+export async function editStatus(ctx: AppContext, accountId: string, statusId: string, edit: StatusEdit): Promise<void> {
+  if ([...edit.text].length + [...edit.spoilerText].length > MAX_CHARACTERS) throw unprocessable(`Text character limit of ${MAX_CHARACTERS} exceeded`);
+  if (edit.text.trim() === "" && edit.mediaIds.length === 0) throw unprocessable("Text can't be blank");
+  if (edit.mediaIds.length > MAX_MEDIA) throw unprocessable(`You can attach at most ${MAX_MEDIA} media`);
+  await ctx.sql.begin(async (tx) => {
+    const [current] = await tx<Current[]>`
+      select text, content, spoiler_text, sensitive, created_at from statuses
+      where id = ${statusId} and account_id = ${accountId} and deleted_at is null and reblog_of_id is null for update`;
+    if (!current) throw notFound();
+    const [versions] = await tx<{ n: number }[]>`select count(*)::int as n from status_edits where status_id = ${statusId}`;
+    if (versions!.n === 0) await recordVersion(tx, accountId, statusId, current, current.createdAt);
+    await setMedia(tx, accountId, statusId, edit);
+    const rendered = await renderPlainText(ctx, tx, edit.text);
+    await tx`
+      update statuses set text = ${edit.text}, content = ${rendered.html}, spoiler_text = ${edit.spoilerText},
+        sensitive = ${edit.sensitive || edit.spoilerText !== ""}, language = ${edit.language}, edited_at = now(), updated_at = now(),
+        search = to_tsvector('simple', ${`${edit.spoilerText} ${edit.text}`})
+      where id = ${statusId}`;
+    await recordVersion(tx, accountId, statusId, { text: edit.text, content: rendered.html, spoilerText: edit.spoilerText, sensitive: edit.sensitive }, new Date());
+    for (const id of rendered.mentionedAccountIds) {
+      await tx`insert into mentions (status_id, account_id) values (${statusId}, ${id}) on conflict do nothing`;
+    }
+    await tx`delete from status_tags where status_id = ${statusId}`;
+    for (const name of rendered.tags.slice(0, 30)) {
+      const [tag] = await tx<{ id: string }[]>`
+        insert into tags (name, display_name) values (${name}, ${name}) on conflict (name) do update set name = excluded.name returning id`;
+      await tx`insert into status_tags (status_id, tag_id) values (${statusId}, ${tag!.id}) on conflict do nothing`;
+    }
+    const boosters = await tx<{ accountId: string }[]>`
+      select distinct account_id from statuses where reblog_of_id = ${statusId} and deleted_at is null`;
+    for (const b of boosters) await createNotification(tx, { accountId: b.accountId, fromAccountId: accountId, type: "update", statusId });
+    await ctx.events.emit(tx, "status.updated", { statusId });
+  });
+}
+
+async function setMedia(tx: Tx, accountId: string, statusId: string, edit: StatusEdit) {
+  const ids = [...new Set(edit.mediaIds)];
+  if (ids.length) {
+    const [owned] = await tx<{ n: number }[]>`
+      select count(*)::int as n from media_attachments
+      where id = any(${ids}::bigint[]) and account_id = ${accountId} and (status_id is null or status_id = ${statusId})`;
+    if (owned!.n !== ids.length) throw unprocessable("Media ids are invalid, attached elsewhere, or not yours");
+  }
+  await tx`update media_attachments set status_id = null where status_id = ${statusId} and id <> all(${ids}::bigint[])`;
+  if (ids.length) await tx`update media_attachments set status_id = ${statusId} where id = any(${ids}::bigint[])`;
+  for (const [id, description] of Object.entries(edit.mediaDescriptions)) {
+    await tx`update media_attachments set description = ${description}, updated_at = now() where id = ${id} and status_id = ${statusId}`;
+  }
+}
+
+async function recordVersion(tx: Tx, accountId: string, statusId: string, v: Omit<Current, "createdAt">, at: Date) {
+  await tx`
+    insert into status_edits (status_id, account_id, text, content, spoiler_text, sensitive, media_ids, media_descriptions, created_at)
+    select ${statusId}, ${accountId}, ${v.text}, ${v.content}, ${v.spoilerText}, ${v.sensitive},
+      coalesce(array_agg(id order by id), '{}'), coalesce(array_agg(coalesce(description, '') order by id), '{}'), ${at}
+    from media_attachments where status_id = ${statusId}`;
+}
