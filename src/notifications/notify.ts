@@ -17,8 +17,8 @@ export const STREAM_NOTIFICATION_JOB = "notifications.stream";
 
 /**
  * Records a notification in the caller's transaction and enqueues its delivery to streams.
- * Nobody is notified of their own actions, nor by someone they block or mute with
- * notifications hidden; those are dropped here so every caller gets the same rule.
+ * Nobody is notified of their own actions, by someone they block or mute with notifications
+ * hidden, or about a conversation they muted; those are dropped here so every caller gets the same rule.
  * Returns the notification id, or null when dropped.
  */
 export async function createNotification(db: Db, n: NewNotification): Promise<string | null> {
@@ -30,6 +30,8 @@ export async function createNotification(db: Db, n: NewNotification): Promise<st
       and not exists (select 1 from mutes where account_id = ${n.accountId} and target_account_id = ${n.fromAccountId}
                       and hide_notifications and (expires_at is null or expires_at > now()))
       and exists (select 1 from users where account_id = ${n.accountId})
+      and not exists (select 1 from conversation_mutes cm join statuses s on s.conversation_id = cm.conversation_id
+                      where cm.account_id = ${n.accountId} and s.id = ${n.statusId ?? null})
     returning id`;
   if (!row) return null;
   await enqueue(db, STREAM_NOTIFICATION_JOB, { notificationId: row.id });
