@@ -3,6 +3,7 @@ import type { JobHandler } from "./queue.ts";
 import { timelineJobs } from "../timelines/fanout.ts";
 import { notificationJobs } from "../notifications/stream.ts";
 import { mediaJobs } from "../media/attachments.ts";
+import { pollJobs } from "../statuses/polls.ts";
 
 /** A domain's background work: its own job kinds, and the domain events it reacts to. */
 export interface DomainJobs {
@@ -13,7 +14,7 @@ export interface DomainJobs {
 }
 
 /** Each domain that does background work contributes here (one entry per domain). */
-const domains: ((ctx: AppContext) => DomainJobs)[] = [timelineJobs, notificationJobs, mediaJobs];
+const domains: ((ctx: AppContext) => DomainJobs)[] = [timelineJobs, notificationJobs, mediaJobs, pollJobs];
 
 /** Registers every domain's job handlers and event subscriptions on the context. */
 export function registerJobHandlers(ctx: AppContext): void {

@@ -10,6 +10,8 @@ export interface NewNotification {
   fromAccountId: string;
   type: NotificationType;
   statusId?: string | null;
+  /** Poll results reach the poll's author too, who is also their "sender". */
+  allowSelf?: boolean;
 }
 
 /** Job kind that streams a committed notification to the recipient's connections. */
@@ -22,7 +24,7 @@ export const STREAM_NOTIFICATION_JOB = "notifications.stream";
  * Returns the notification id, or null when dropped.
  */
 export async function createNotification(db: Db, n: NewNotification): Promise<string | null> {
-  if (n.accountId === n.fromAccountId) return null;
+  if (n.accountId === n.fromAccountId && !n.allowSelf) return null;
   const [row] = await db<{ id: string }[]>`
     insert into notifications (account_id, from_account_id, type, status_id, group_key)
     select ${n.accountId}, ${n.fromAccountId}, ${n.type}, ${n.statusId ?? null}, ${groupKey(n)}

@@ -5,6 +5,7 @@ import { createNotification } from "../notifications/notify.ts";
 import { localStatusUrls } from "../accounts/urls.ts";
 import { renderPlainText } from "./render.ts";
 import { visibleStatusFilter } from "./visibility.ts";
+import { checkPoll, createPoll, type NewPoll } from "./polls.ts";
 
 export const MAX_CHARACTERS = 500;
 export const MAX_MEDIA = 4;
@@ -20,6 +21,7 @@ export interface NewStatus {
   mediaIds: string[];
   applicationId: string | null;
   idempotencyKey: string | null;
+  poll: NewPoll | null;
 }
 
 /** Publishes a local status: renders it, links mentions, tags, media and thread, then emits `status.created`. */
@@ -27,6 +29,10 @@ export async function createStatus(ctx: AppContext, accountId: string, input: Ne
   if ([...input.text].length + [...input.spoilerText].length > MAX_CHARACTERS) throw unprocessable(`Text character limit of ${MAX_CHARACTERS} exceeded`);
   if (input.text.trim() === "" && input.mediaIds.length === 0) throw unprocessable("Text can't be blank");
   if (input.mediaIds.length > MAX_MEDIA) throw unprocessable(`You can attach at most ${MAX_MEDIA} media`);
+  if (input.poll) {
+    if (input.mediaIds.length) throw unprocessable("Cannot attach both media and a poll");
+    checkPoll(input.poll);
+  }
   return ctx.sql.begin(async (tx) => {
     if (input.idempotencyKey) {
       await tx`select pg_advisory_xact_lock(hashtext(${`${accountId}:${input.idempotencyKey}`}))`;
@@ -50,6 +56,7 @@ export async function createStatus(ctx: AppContext, accountId: string, input: Ne
         ${thread.accountId}, ${conversationId}, ${input.applicationId},
         to_tsvector('simple', ${`${input.spoilerText} ${input.text}`}))`;
     if (input.mediaIds.length) await tx`update media_attachments set status_id = ${id} where id = any(${input.mediaIds}::bigint[])`;
+    if (input.poll) await createPoll(tx, accountId, id, input.poll);
     await linkMentions(tx, id, accountId, rendered.mentionedAccountIds);
     await linkTags(tx, id, rendered.tags);
     await tx`update accounts set statuses_count = statuses_count + 1, last_status_at = now() where id = ${accountId}`;

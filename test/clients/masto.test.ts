@@ -124,6 +124,15 @@ describe("masto.js against Stoa", () => {
     assert.ok(status.mediaAttachments[0]?.url);
   });
 
+  it("posts a poll and votes in it", async () => {
+    const gail = await signUp("gail");
+    const hugo = await signUp("hugo");
+    const status = await gail.v1.statuses.create({ status: "Which season?", poll: { options: ["Spring", "Autumn"], expiresIn: 3600 } });
+    const voted = await hugo.v1.polls.$select(status.poll!.id).votes.create({ choices: [1] });
+    assert.deepEqual(voted.ownVotes, [1]);
+    assert.equal(voted.options[1]?.votesCount, 1);
+  });
+
   it("surfaces Stoa's errors as Mastodon errors", async () => {
     const carol = await signUp("carol");
     await assert.rejects(

@@ -21,6 +21,12 @@ const createSchema = z.object({
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, "is not a language code").optional().nullable(),
   in_reply_to_id: zId.optional().nullable(),
   media_ids: zList(zId).optional(),
+  poll: z.object({
+    options: zList(z.string().max(200)),
+    expires_in: z.coerce.number().int(),
+    multiple: zBool.default(false),
+    hide_totals: zBool.default(false),
+  }).optional().nullable(),
 });
 
 /** Creating, reading, deleting and acting on statuses. */
@@ -44,6 +50,7 @@ export function statusRoutes(ctx: AppContext): Hono<Env> {
       mediaIds: p.media_ids ?? [],
       applicationId: c.get("auth")!.appId,
       idempotencyKey: key ? key.slice(0, 200) : null,
+      poll: p.poll ? { options: p.poll.options, expiresIn: p.poll.expires_in, multiple: p.poll.multiple, hideTotals: p.poll.hide_totals } : null,
     });
     return c.json(await serializeStatus(ctx, me, id));
   });

@@ -4,6 +4,7 @@ import { notFound } from "../../../lib/errors.ts";
 import { visibleStatusFilter } from "../../../statuses/visibility.ts";
 import { serializeAccount } from "./account.ts";
 import { serializeMedia, type MediaRow } from "./media.ts";
+import { serializePoll, type PollData } from "./poll.ts";
 
 interface StatusRow {
   id: string;
@@ -31,6 +32,7 @@ interface StatusRow {
   mentionList: { id: string; username: string; domain: string | null; url: string | null; uri: string | null }[];
   tagNames: string[];
   app: { name: string; website: string | null } | null;
+  pollData: PollData | null;
   viewerFavourited: boolean;
   viewerReblogged: boolean;
   viewerBookmarked: boolean;
@@ -58,9 +60,9 @@ export async function serializeStatuses(ctx: AppContext, viewerId: string | null
     if (status.reblogOfId) {
       const original = byId.get(status.reblogOfId);
       if (!original) continue;
-      result.push({ ...entity(ctx, status, accounts), reblog: entity(ctx, original, accounts) });
+      result.push({ ...entity(ctx, status, accounts, viewerId), reblog: entity(ctx, original, accounts, viewerId) });
     } else {
-      result.push(entity(ctx, status, accounts));
+      result.push(entity(ctx, status, accounts, viewerId));
     }
   }
   return result;
@@ -85,6 +87,11 @@ function loadStatuses(ctx: AppContext, viewerId: string | null, ids: readonly st
          from mentions mm join accounts a on a.id = mm.account_id where mm.status_id = s.id and not mm.silent) as mention_list,
       (select coalesce(array_agg(t.name), '{}') from status_tags st join tags t on t.id = st.tag_id where st.status_id = s.id) as tag_names,
       (select jsonb_build_object('name', o.name, 'website', o.website) from oauth_apps o where o.id = s.application_id) as app,
+      (select jsonb_build_object('id', p.id::text, 'expires_at', p.expires_at, 'expired', coalesce(p.expires_at <= now(), false),
+         'multiple', p.multiple, 'votes_count', p.votes_count, 'voters_count', p.voters_count, 'options', p.options,
+         'votes', p.votes, 'hide_totals', p.hide_totals, 'author', p.account_id::text,
+         'own_votes', (select coalesce(jsonb_agg(v.choice order by v.choice), '[]') from poll_votes v where v.poll_id = p.id and v.account_id = ${viewer}))
+       from polls p where p.id = s.poll_id) as poll_data,
       exists (select 1 from favourites f where f.account_id = ${viewer} and f.status_id = s.id) as viewer_favourited,
       exists (select 1 from statuses r where r.account_id = ${viewer} and r.reblog_of_id = s.id and r.deleted_at is null) as viewer_reblogged,
       exists (select 1 from bookmarks b where b.account_id = ${viewer} and b.status_id = s.id) as viewer_bookmarked,
@@ -93,7 +100,7 @@ function loadStatuses(ctx: AppContext, viewerId: string | null, ids: readonly st
     from statuses s where s.id = any(${[...ids]}::bigint[]) and ${visibleStatusFilter(sql, viewerId)}`;
 }
 
-function entity(ctx: AppContext, s: StatusRow, accounts: Map<string, AccountRow>): Record<string, unknown> {
+function entity(ctx: AppContext, s: StatusRow, accounts: Map<string, AccountRow>, viewerId: string | null): Record<string, unknown> {
   const account = accounts.get(s.accountId)!;
   const isReblog = s.reblogOfId !== null;
   return {
@@ -126,7 +133,7 @@ function entity(ctx: AppContext, s: StatusRow, accounts: Map<string, AccountRow>
     filtered: [],
     reblog: null,
     quote: null,
-    poll: null,
+    poll: s.pollData ? serializePoll(s.pollData, viewerId) : null,
     card: null,
     language: s.language,
     text: null,
