@@ -10,6 +10,7 @@ import { statusRoutes } from "./statuses.ts";
 import { statusEditRoutes } from "./status-edits.ts";
 import { statusListRoutes } from "./status-lists.ts";
 import { pollRoutes } from "./polls.ts";
+import { listRoutes } from "./lists.ts";
 import { timelineRoutes } from "./timelines.ts";
 import { notificationRoutes } from "./notifications.ts";
 import { followRoutes } from "./follows.ts";
@@ -24,6 +25,6 @@ import { featuredTagRoutes } from "./featured-tags.ts";
 /** Every Mastodon-compatible route, one module per resource. */
 export function mastodonRoutes(ctx: AppContext): Hono<Env> {
   const app = new Hono<Env>();
-  for (const routes of [oauthRoutes, instanceRoutes, mediaRoutes, appRoutes, accountCoreRoutes, statusRoutes, statusEditRoutes, statusListRoutes, pollRoutes, timelineRoutes, notificationRoutes, followRoutes, relationshipRoutes, accountReadRoutes, blockMuteRoutes, endorsementRoutes, accountProfileRoutes, suggestionRoutes, featuredTagRoutes]) app.route("/", routes(ctx));
+  for (const routes of [oauthRoutes, instanceRoutes, mediaRoutes, appRoutes, accountCoreRoutes, statusRoutes, statusEditRoutes, statusListRoutes, pollRoutes, listRoutes, timelineRoutes, notificationRoutes, followRoutes, relationshipRoutes, accountReadRoutes, blockMuteRoutes, endorsementRoutes, accountProfileRoutes, suggestionRoutes, featuredTagRoutes]) app.route("/", routes(ctx));
   return app;
 }

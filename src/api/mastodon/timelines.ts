@@ -18,6 +18,8 @@ export function timelineRoutes(ctx: AppContext): Hono<Env> {
     const rows = await ctx.sql<{ id: string }[]>`
       select h.status_id as id from home_feed h join statuses s on s.id = h.status_id
       where h.account_id = ${me} ${pageFilter(ctx.sql, page, "h.status_id")} and s.deleted_at is null
+        and not exists (select 1 from list_accounts la join lists l on l.id = la.list_id
+                        where l.account_id = ${me} and l.exclusive and la.account_id = s.account_id)
       ${pageOrder(ctx.sql, page, "h.status_id")} limit ${page.limit}`;
     const ids = finishPage(rows, page).map((r) => r.id);
     setLinkHeader(c, ctx.config.origin, ids);
