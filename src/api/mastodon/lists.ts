@@ -112,7 +112,7 @@ export function listRoutes(ctx: AppContext): Hono<Env> {
       ${pageOrder(sql, page, "s.id")} limit ${page.limit}`;
     const ids = finishPage(rows, page).map((r) => r.id);
     setLinkHeader(c, ctx.config.origin, ids);
-    return c.json(await serializeStatuses(ctx, me, ids));
+    return c.json(await serializeStatuses(ctx, me, ids, "home"));
   });
 
   return app;

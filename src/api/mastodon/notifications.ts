@@ -26,7 +26,7 @@ interface NotificationRow {
 export async function serializeNotifications(ctx: AppContext, viewer: string, rows: NotificationRow[]) {
   const accounts = await findAccounts(ctx.sql, rows.map((r) => r.fromAccountId));
   const statusIds = rows.map((r) => r.statusId).filter((id): id is string => id !== null);
-  const statuses = new Map((await serializeStatuses(ctx, viewer, statusIds)).map((s) => [s.id as string, s]));
+  const statuses = new Map((await serializeStatuses(ctx, viewer, statusIds, "notifications")).map((s) => [s.id as string, s]));
   return rows.flatMap((r) => {
     const account = accounts.get(r.fromAccountId);
     const status = r.statusId ? statuses.get(r.statusId) : undefined;

@@ -4,6 +4,7 @@ import type { AppContext } from "../../context.ts";
 import { requireAvailableAccount } from "../../accounts/lookup.ts";
 import { pinStatus, setConversationMute, unpinStatus } from "../../statuses/pins.ts";
 import { visibleStatusFilter } from "../../statuses/visibility.ts";
+import type { FilterContext } from "../../filters/store.ts";
 import { isId } from "../../lib/ids.ts";
 import { readParams, validate, zBool, zList } from "../http/params.ts";
 import { authed, optionalViewerId, tokenOptional, viewerId } from "../http/auth.ts";
@@ -40,7 +41,7 @@ export function statusListRoutes(ctx: AppContext): Hono<Env> {
         ${f.only_media ? sql`and exists (select 1 from media_attachments m where m.status_id = s.id)` : sql``}
         ${f.tagged ? sql`and exists (select 1 from status_tags st join tags t on t.id = st.tag_id where st.status_id = s.id and t.name = ${f.tagged.toLowerCase()})` : sql``}
       ${pageOrder(sql, page, "s.id")} limit ${page.limit}`;
-    return statusPage(c, finishPage(rows, page).map((r) => r.id), viewer);
+    return statusPage(c, finishPage(rows, page).map((r) => r.id), viewer, "account");
   });
 
   for (const [path, table, scope] of [["favourites", "favourites", "read:favourites"], ["bookmarks", "bookmarks", "read:bookmarks"]] as const) {
@@ -76,7 +77,7 @@ export function statusListRoutes(ctx: AppContext): Hono<Env> {
         ${f.only_media ? sql`and exists (select 1 from media_attachments m where m.status_id = s.id)` : sql``}
         and ${visibleStatusFilter(sql, viewer)}
       ${pageOrder(sql, page, "s.id")} limit ${page.limit}`;
-    return statusPage(c, finishPage(rows, page).map((r) => r.id), viewer);
+    return statusPage(c, finishPage(rows, page).map((r) => r.id), viewer, "public");
   });
 
   for (const [path, source] of [
@@ -107,9 +108,9 @@ export function statusListRoutes(ctx: AppContext): Hono<Env> {
   act("mute", (me, id) => setConversationMute(ctx, me, id, true));
   act("unmute", (me, id) => setConversationMute(ctx, me, id, false));
 
-  async function statusPage(c: Context<Env>, ids: string[], viewer: string | null) {
+  async function statusPage(c: Context<Env>, ids: string[], viewer: string | null, context: FilterContext) {
     setLinkHeader(c, ctx.config.origin, ids);
-    return c.json(await serializeStatuses(ctx, viewer, ids));
+    return c.json(await serializeStatuses(ctx, viewer, ids, context));
   }
 
   return app;

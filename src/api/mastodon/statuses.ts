@@ -84,8 +84,8 @@ export function statusRoutes(ctx: AppContext): Hono<Env> {
         where s.deleted_at is null and array_length(down.path, 1) < 100)
       select d.id from down d join statuses s on s.id = d.id where ${visibleStatusFilter(ctx.sql, viewer)} order by d.path limit 4000`;
     return c.json({
-      ancestors: await serializeStatuses(ctx, viewer, ancestors.map((r) => r.id)),
-      descendants: await serializeStatuses(ctx, viewer, descendants.map((r) => r.id)),
+      ancestors: await serializeStatuses(ctx, viewer, ancestors.map((r) => r.id), "thread"),
+      descendants: await serializeStatuses(ctx, viewer, descendants.map((r) => r.id), "thread"),
     });
   });
 

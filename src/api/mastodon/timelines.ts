@@ -23,7 +23,7 @@ export function timelineRoutes(ctx: AppContext): Hono<Env> {
       ${pageOrder(ctx.sql, page, "h.status_id")} limit ${page.limit}`;
     const ids = finishPage(rows, page).map((r) => r.id);
     setLinkHeader(c, ctx.config.origin, ids);
-    return c.json(await serializeStatuses(ctx, me, ids));
+    return c.json(await serializeStatuses(ctx, me, ids, "home"));
   });
 
   app.get("/api/v1/timelines/public", tokenOptional(ctx), async (c) => {
@@ -41,7 +41,7 @@ export function timelineRoutes(ctx: AppContext): Hono<Env> {
       ${pageOrder(ctx.sql, page, "s.id")} limit ${page.limit}`;
     const ids = finishPage(rows, page).map((r) => r.id);
     setLinkHeader(c, ctx.config.origin, ids);
-    return c.json(await serializeStatuses(ctx, viewer, ids));
+    return c.json(await serializeStatuses(ctx, viewer, ids, "public"));
   });
 
   return app;

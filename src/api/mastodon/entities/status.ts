@@ -5,6 +5,9 @@ import { visibleStatusFilter } from "../../../statuses/visibility.ts";
 import { serializeAccount } from "./account.ts";
 import { serializeMedia, type MediaRow } from "./media.ts";
 import { serializePoll, type PollData } from "./poll.ts";
+import { loadFilters, toActive, type FilterContext, type FilterRow } from "../../../filters/store.ts";
+import { htmlToText, matchFilters } from "../../../filters/match.ts";
+import { serializeFilter } from "./filter.ts";
 
 interface StatusRow {
   id: string;
@@ -44,8 +47,9 @@ interface StatusRow {
  * Serializes statuses as Mastodon's Status entity for `viewerId`, in the order of `ids`,
  * skipping those that are missing, deleted or not visible.
  */
-export async function serializeStatuses(ctx: AppContext, viewerId: string | null, ids: readonly string[]): Promise<Record<string, unknown>[]> {
+export async function serializeStatuses(ctx: AppContext, viewerId: string | null, ids: readonly string[], context?: FilterContext): Promise<Record<string, unknown>[]> {
   if (ids.length === 0) return [];
+  const filters = viewerId && context ? await loadFilters(ctx.sql, viewerId, { context }) : [];
   const outer = await loadStatuses(ctx, viewerId, ids);
   const reblogIds = outer.map((s) => s.reblogOfId).filter((id): id is string => id !== null);
   const all = [...outer, ...(reblogIds.length ? await loadStatuses(ctx, viewerId, reblogIds) : [])];
@@ -57,15 +61,27 @@ export async function serializeStatuses(ctx: AppContext, viewerId: string | null
   for (const id of ids) {
     const status = byId.get(id);
     if (!status) continue;
-    if (status.reblogOfId) {
-      const original = byId.get(status.reblogOfId);
-      if (!original) continue;
-      result.push({ ...entity(ctx, status, accounts, viewerId), reblog: entity(ctx, original, accounts, viewerId) });
-    } else {
-      result.push(entity(ctx, status, accounts, viewerId));
-    }
+    const original = status.reblogOfId ? byId.get(status.reblogOfId) : status;
+    if (!original) continue;
+    const filtered = filterResults(filters, original);
+    if (filtered === "hide") continue;
+    const body = { ...entity(ctx, original, accounts, viewerId), filtered };
+    result.push(status === original ? body : { ...entity(ctx, status, accounts, viewerId), filtered, reblog: body });
   }
   return result;
+}
+
+/** The viewer's filters that match a status, as FilterResult entities; "hide" when one hides it. */
+function filterResults(filters: FilterRow[], s: StatusRow): Record<string, unknown>[] | "hide" {
+  if (filters.length === 0) return [];
+  const text = [s.spoilerText, htmlToText(s.content), ...s.mediaList.map((m) => m.description ?? "")].join("\n");
+  const matches = matchFilters(filters.map(toActive), s.id, text);
+  if (matches.some((m) => m.action === "hide")) return "hide";
+  return matches.map((m) => ({
+    filter: serializeFilter(filters.find((f) => f.id === m.filterId)!),
+    keyword_matches: m.keywordMatches,
+    status_matches: m.statusMatches,
+  }));
 }
 
 /** One status for the viewer; 404 when it is not visible to them. */
@@ -130,7 +146,6 @@ function entity(ctx: AppContext, s: StatusRow, accounts: Map<string, AccountRow>
     muted: s.viewerMuted,
     bookmarked: s.viewerBookmarked,
     pinned: s.viewerPinned,
-    filtered: [],
     reblog: null,
     quote: null,
     poll: s.pollData ? serializePoll(s.pollData, viewerId) : null,
