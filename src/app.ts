@@ -5,6 +5,7 @@ import { ApiError } from "./lib/errors.ts";
 import { logger } from "./log.ts";
 import type { Env } from "./api/http/env.ts";
 import { mastodonRoutes } from "./api/mastodon/routes.ts";
+import { MemoryRateLimitStore, rateLimit } from "./api/http/rate-limit.ts";
 
 const log = logger("http");
 
@@ -14,6 +15,8 @@ export function createApp(ctx: AppContext): Hono<Env> {
   app.use("/api/*", cors({ origin: "*", exposeHeaders: ["Link", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"] }));
   app.use("/oauth/*", cors({ origin: "*" }));
   app.use("/.well-known/*", cors({ origin: "*" }));
+
+  if (ctx.config.rateLimits) app.use("/api/*", rateLimit(new MemoryRateLimitStore()));
 
   app.get("/health", async (c) => {
     await ctx.sql`select 1`;
