@@ -1,7 +1,9 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
-import { createStatus, MAX_CHARACTERS } from "../../statuses/create.ts";
+import { createStatus, MAX_CHARACTERS, type NewStatus } from "../../statuses/create.ts";
+import { scheduleStatus } from "../../statuses/scheduled.ts";
+import { serializeScheduled } from "./scheduled-statuses.ts";
 import { deleteStatus, favourite, reblog, setBookmark, unfavourite, unreblog } from "../../statuses/interactions.ts";
 import { visibleStatusFilter } from "../../statuses/visibility.ts";
 import { isId } from "../../lib/ids.ts";
@@ -21,6 +23,7 @@ const createSchema = z.object({
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, "is not a language code").optional().nullable(),
   in_reply_to_id: zId.optional().nullable(),
   media_ids: zList(zId).optional(),
+  scheduled_at: z.iso.datetime({ offset: true }).optional().nullable(),
   poll: z.object({
     options: zList(z.string().max(200)),
     expires_in: z.coerce.number().int(),
@@ -40,7 +43,7 @@ export function statusRoutes(ctx: AppContext): Hono<Env> {
     const [user] = await ctx.sql<{ settings: Record<string, unknown> }[]>`select settings from users where account_id = ${me}`;
     const defaultVisibility = (user?.settings.defaultPrivacy as "public" | "unlisted" | "private" | undefined) ?? "public";
     const key = c.req.header("idempotency-key");
-    const id = await createStatus(ctx, me, {
+    const status: NewStatus = {
       text: p.status,
       spoilerText: p.spoiler_text,
       sensitive: p.sensitive,
@@ -51,7 +54,12 @@ export function statusRoutes(ctx: AppContext): Hono<Env> {
       applicationId: c.get("auth")!.appId,
       idempotencyKey: key ? key.slice(0, 200) : null,
       poll: p.poll ? { options: p.poll.options, expiresIn: p.poll.expires_in, multiple: p.poll.multiple, hideTotals: p.poll.hide_totals } : null,
-    });
+    };
+    if (p.scheduled_at) {
+      const scheduledId = await scheduleStatus(ctx, me, status, new Date(p.scheduled_at));
+      return c.json(await serializeScheduled(ctx, me, scheduledId));
+    }
+    const id = await createStatus(ctx, me, status);
     return c.json(await serializeStatus(ctx, me, id));
   });
 
