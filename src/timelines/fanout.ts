@@ -21,6 +21,9 @@ export async function fanOutStatus(ctx: AppContext, statusId: string): Promise<n
         and s.visibility in ('public', 'unlisted', 'private')
         and (s.reblog_of_id is null or f.show_reblogs)
       union
+      select ft.account_id from followed_tags ft join status_tags st on st.tag_id = ft.tag_id
+      where st.status_id = s.id and s.visibility = 'public' and s.reblog_of_id is null
+      union
       select m.account_id from mentions m join accounts ma on ma.id = m.account_id and ma.domain is null where m.status_id = s.id
     ) r
     where s.id = ${statusId} and s.deleted_at is null

@@ -16,6 +16,7 @@ import { conversationRoutes } from "./conversations.ts";
 import { reportRoutes } from "./reports.ts";
 import { filterRoutes } from "./filters.ts";
 import { scheduledStatusRoutes } from "./scheduled-statuses.ts";
+import { tagRoutes } from "./tags.ts";
 import { timelineRoutes } from "./timelines.ts";
 import { notificationRoutes } from "./notifications.ts";
 import { notificationGroupRoutes } from "./notification-groups.ts";
@@ -31,6 +32,6 @@ import { featuredTagRoutes } from "./featured-tags.ts";
 /** Every Mastodon-compatible route, one module per resource. */
 export function mastodonRoutes(ctx: AppContext): Hono<Env> {
   const app = new Hono<Env>();
-  for (const routes of [oauthRoutes, instanceRoutes, mediaRoutes, appRoutes, accountCoreRoutes, statusRoutes, statusEditRoutes, statusListRoutes, pollRoutes, listRoutes, searchRoutes, conversationRoutes, reportRoutes, filterRoutes, scheduledStatusRoutes, timelineRoutes, notificationRoutes, notificationGroupRoutes, followRoutes, relationshipRoutes, accountReadRoutes, blockMuteRoutes, endorsementRoutes, accountProfileRoutes, suggestionRoutes, featuredTagRoutes]) app.route("/", routes(ctx));
+  for (const routes of [oauthRoutes, instanceRoutes, mediaRoutes, appRoutes, accountCoreRoutes, statusRoutes, statusEditRoutes, statusListRoutes, pollRoutes, listRoutes, searchRoutes, conversationRoutes, reportRoutes, filterRoutes, scheduledStatusRoutes, tagRoutes, timelineRoutes, notificationRoutes, notificationGroupRoutes, followRoutes, relationshipRoutes, accountReadRoutes, blockMuteRoutes, endorsementRoutes, accountProfileRoutes, suggestionRoutes, featuredTagRoutes]) app.route("/", routes(ctx));
   return app;
 }
