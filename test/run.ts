@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../src/db/database.ts";
 
-const defaultPatterns = ["src/**/*.test.ts", "test/**/*.test.ts"];
+const defaultPatterns = ["src/**/*.test.ts", "test/**/*.test.ts", "web/src/**/*.test.ts"];
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);

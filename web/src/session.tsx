@@ -1,0 +1,27 @@
+import { createContext, type ComponentChildren } from "preact";
+import { useContext } from "preact/hooks";
+import type { ApiClient } from "./api/client.ts";
+import type { Instance } from "./api/types.ts";
+import type { Session, SessionStore } from "./auth/sessions.ts";
+
+/** Who is using the app, and the client that speaks for them (anonymous when logged out). */
+export interface AppSession {
+  store: SessionStore;
+  session: Session | null;
+  client: ApiClient;
+  /** The instance of the current account (or of this origin), null until known or when unavailable. */
+  instance: Instance | null;
+  setStore(store: SessionStore): void;
+}
+
+const SessionContext = createContext<AppSession | null>(null);
+
+export function SessionProvider({ value, children }: { value: AppSession; children: ComponentChildren }) {
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): AppSession {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error("useSession outside SessionProvider");
+  return session;
+}

@@ -1,0 +1,126 @@
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import type { MediaAttachment, Status, Visibility } from "../api/types.ts";
+import { ApiFailure } from "../api/client.ts";
+import { useI18n } from "../i18n/i18n.tsx";
+import { useSession } from "../session.tsx";
+import { countCharacters } from "./char-count.ts";
+import { missingDescriptions } from "./alt-text.ts";
+import { randomToken } from "../auth/pkce.ts";
+
+const VISIBILITIES: Visibility[] = ["public", "unlisted", "private", "direct"];
+const POST_LANGUAGES = ["en", "es", "pt", "ca", "gl", "eu", "fr", "it", "de", "nl"];
+
+export interface ComposeProps {
+  replyTo: Status | null;
+  onCancelReply(): void;
+  onPosted(status: Status): void;
+  /** Changes whenever something (the n shortcut) asks for the text field's focus. */
+  focusRequest: number;
+}
+
+/** Writing a post: text with a live counter, content warning, visibility, language. */
+export function Compose({ replyTo, onCancelReply, onPosted, focusRequest }: ComposeProps) {
+  const { t, locale } = useI18n();
+  const { client, instance } = useSession();
+  const limit = instance?.configuration?.statuses?.max_characters ?? 500;
+  const perUrl = instance?.configuration?.statuses?.characters_reserved_per_url ?? 23;
+  const [text, setText] = useState("");
+  const [warning, setWarning] = useState<string | null>(null);
+  const [visibility, setVisibility] = useState<Visibility>("public");
+  const [language, setLanguage] = useState(() => new Intl.Locale(locale).language);
+  const [media] = useState<MediaAttachment[]>([]);
+  const [confirmAlt, setConfirmAlt] = useState(false);
+  const [state, setState] = useState<{ kind: "idle" | "posting" | "posted" } | { kind: "failed"; reason: string }>({ kind: "idle" });
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  // One key per draft, so that a retried request after a network error never posts twice.
+  const idempotency = useRef(randomToken());
+
+  useEffect(() => { if (focusRequest > 0) textRef.current?.focus(); }, [focusRequest]);
+  useEffect(() => {
+    if (!replyTo) return;
+    setText((current) => (current.startsWith(`@${replyTo.account.acct} `) ? current : `@${replyTo.account.acct} ${current}`));
+    setVisibility(replyTo.visibility === "public" ? "public" : replyTo.visibility);
+    textRef.current?.focus();
+  }, [replyTo]);
+
+  const used = countCharacters(text, perUrl) + countCharacters(warning ?? "", perUrl);
+  const left = limit - used;
+  const languageNames = useMemo(() => new Intl.DisplayNames([locale], { type: "language" }), [locale]);
+  const canPost = text.trim() !== "" && left >= 0 && state.kind !== "posting";
+
+  const post = async (acceptMissingAlt = false) => {
+    if (!canPost) return;
+    if (missingDescriptions(media).length > 0 && !acceptMissingAlt) return setConfirmAlt(true);
+    setConfirmAlt(false);
+    setState({ kind: "posting" });
+    try {
+      const status = await client.post<Status>("/api/v1/statuses", {
+        status: text, spoiler_text: warning ?? "", sensitive: Boolean(warning), visibility, language,
+        ...(replyTo ? { in_reply_to_id: replyTo.id } : {}),
+      }, { "Idempotency-Key": idempotency.current });
+      idempotency.current = randomToken();
+      setText("");
+      setWarning(null);
+      setState({ kind: "posted" });
+      onPosted(status);
+    } catch (error) {
+      setState({ kind: "failed", reason: error instanceof ApiFailure ? error.message : String(error) });
+    }
+  };
+
+  return (
+    <form class="compose" aria-labelledby="compose-title" onSubmit={(event) => { event.preventDefault(); void post(); }}>
+      <h2 id="compose-title" class="visually-hidden">{t("compose.label")}</h2>
+      {replyTo && (
+        <p class="compose-reply">
+          {t("compose.replyingTo", { acct: `@${replyTo.account.acct}` })}{" "}
+          <button type="button" class="quiet" onClick={onCancelReply}>{t("compose.cancelReply")}</button>
+        </p>
+      )}
+      {warning !== null && (
+        <label class="field">
+          <span>{t("compose.warningLabel")}</span>
+          <input type="text" value={warning} maxLength={limit} placeholder={t("compose.warningPlaceholder")} onInput={(e) => setWarning(e.currentTarget.value)} />
+        </label>
+      )}
+      <label class="visually-hidden" for="compose-text">{t("compose.label")}</label>
+      <textarea id="compose-text" ref={textRef} rows={4} value={text} placeholder={t("compose.placeholder")} lang={language}
+        aria-describedby="compose-counter" onInput={(e) => { setText(e.currentTarget.value); if (state.kind !== "posting") setState({ kind: "idle" }); }} />
+      <div class="compose-options">
+        <button type="button" class="quiet" aria-pressed={warning !== null} onClick={() => setWarning(warning === null ? "" : null)}>
+          {t("compose.addWarning")}
+        </button>
+        <label class="inline-field">
+          <span>{t("compose.visibility")}</span>
+          <select value={visibility} onChange={(e) => setVisibility(e.currentTarget.value as Visibility)}>
+            {VISIBILITIES.map((v) => <option key={v} value={v}>{t(`visibility.${v}`)}</option>)}
+          </select>
+        </label>
+        <label class="inline-field">
+          <span>{t("compose.language")}</span>
+          <select value={language} onChange={(e) => setLanguage(e.currentTarget.value)}>
+            {POST_LANGUAGES.map((code) => <option key={code} value={code} lang={code}>{languageNames.of(code) ?? code}</option>)}
+          </select>
+        </label>
+      </div>
+      <div class="compose-footer">
+        <span id="compose-counter" class={left < 0 ? "counter over" : "counter"} aria-live="polite">
+          {left >= 0 ? t("compose.remaining", { count: left }) : t("compose.over", { count: -left })}
+        </span>
+        <button type="submit" class="primary" disabled={!canPost}>
+          {state.kind === "posting" ? t("compose.posting") : replyTo ? t("compose.submitReply") : t("compose.submit")}
+        </button>
+      </div>
+      {confirmAlt && (
+        <div class="notice" role="alert">
+          <p>{t("compose.altReminder", { count: missingDescriptions(media).length })}</p>
+          <button type="button" onClick={() => setConfirmAlt(false)}>{t("compose.addDescriptions")}</button>{" "}
+          <button type="button" class="quiet" onClick={() => void post(true)}>{t("compose.postAnyway")}</button>
+        </div>
+      )}
+      <p class="compose-status" role="status">
+        {state.kind === "posted" ? t("compose.posted") : state.kind === "failed" ? t("compose.failed", { reason: state.reason }) : ""}
+      </p>
+    </form>
+  );
+}
