@@ -90,18 +90,18 @@ export function Compose({ replyTo, onCancelReply, onPosted, focusRequest }: Comp
         <button type="button" class="quiet" aria-pressed={warning !== null} onClick={() => setWarning(warning === null ? "" : null)}>
           {t("compose.addWarning")}
         </button>
-        <label class="inline-field">
-          <span>{t("compose.visibility")}</span>
-          <select value={visibility} onChange={(e) => setVisibility(e.currentTarget.value as Visibility)}>
+        <div class="inline-field">
+          <label for="compose-visibility">{t("compose.visibility")}</label>
+          <select id="compose-visibility" value={visibility} onChange={(e) => setVisibility(e.currentTarget.value as Visibility)}>
             {VISIBILITIES.map((v) => <option key={v} value={v}>{t(`visibility.${v}`)}</option>)}
           </select>
-        </label>
-        <label class="inline-field">
-          <span>{t("compose.language")}</span>
-          <select value={language} onChange={(e) => setLanguage(e.currentTarget.value)}>
+        </div>
+        <div class="inline-field">
+          <label for="compose-language">{t("compose.language")}</label>
+          <select id="compose-language" value={language} onChange={(e) => setLanguage(e.currentTarget.value)}>
             {POST_LANGUAGES.map((code) => <option key={code} value={code} lang={code}>{languageNames.of(code) ?? code}</option>)}
           </select>
-        </label>
+        </div>
       </div>
       <div class="compose-footer">
         <span id="compose-counter" class={left < 0 ? "counter over" : "counter"} aria-live="polite">

@@ -23,26 +23,26 @@ export function Preferences({ theme, onTheme }: { theme: Theme; onTheme(theme: T
   return (
     <section class="preferences" aria-labelledby="preferences-title">
       <h2 id="preferences-title" class="section-title">{t("settings.label")}</h2>
-      <label class="field">
-        <span>{t("settings.theme")}</span>
-        <select value={theme} onChange={(e) => onTheme(e.currentTarget.value as Theme)}>
+      <div class="field">
+        <label for="pref-theme">{t("settings.theme")}</label>
+        <select id="pref-theme" value={theme} onChange={(e) => onTheme(e.currentTarget.value as Theme)}>
           {THEMES.map((name) => <option key={name} value={name}>{t(`theme.${name}`)}</option>)}
         </select>
-      </label>
-      <label class="field">
-        <span>{t("settings.language")}</span>
-        <select value={locale} onChange={(e) => { const code = e.currentTarget.value; if (isLocaleCode(code)) setLocale(code); }}>
+      </div>
+      <div class="field">
+        <label for="pref-language">{t("settings.language")}</label>
+        <select id="pref-language" value={locale} onChange={(e) => { const code = e.currentTarget.value; if (isLocaleCode(code)) setLocale(code); }}>
           {LOCALES.map(({ code, name }) => <option key={code} value={code} lang={code}>{name}</option>)}
         </select>
-      </label>
+      </div>
       {session && (
         <>
-          <label class="field">
-            <span>{t("account.label")}</span>
-            <select value={session.key} onChange={(e) => { setStore(switchSession(localStorage, e.currentTarget.value)); navigate("/home"); }}>
+          <div class="field">
+            <label for="pref-account">{t("account.label")}</label>
+            <select id="pref-account" value={session.key} onChange={(e) => { setStore(switchSession(localStorage, e.currentTarget.value)); navigate("/home"); }}>
               {accounts.map((a) => <option key={a.key} value={a.key}>@{a.acct}@{new URL(a.origin).host}</option>)}
             </select>
-          </label>
+          </div>
           <details class="add-account">
             <summary>{t("account.add")}</summary>
             <LoginForms />

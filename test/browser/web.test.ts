@@ -1,0 +1,129 @@
+/**
+ * The web app in real Chromium against a real Stoa server: OAuth login through the server's own
+ * pages, posting from compose, the home timeline, switching language, keyboard shortcuts,
+ * axe-core on the landing and home screens in light and dark themes, and screenshots.
+ */
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { mkdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { ensureBuilt } from "../../web/scripts/ensure-built.ts";
+import { startTestServer, type TestServer } from "../support/server.ts";
+import { createUser } from "../support/instance.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const SCREENSHOTS = path.resolve("test-output/screenshots");
+const skip = existsSync(CHROMIUM) ? false : `Chromium is not installed at ${CHROMIUM} (.ci/run installs it)`;
+
+let server: TestServer;
+let browser: Browser;
+let axeSource: string;
+const pageErrors: string[] = [];
+
+before(async () => {
+  if (skip) return;
+  await ensureBuilt();
+  await mkdir(SCREENSHOTS, { recursive: true });
+  axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  server = await startTestServer();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Runs axe-core on the page; returns the serious and critical violations, readable. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+}
+
+async function checkAccessibility(page: Page, screen: string): Promise<void> {
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    assert.deepEqual(await seriousViolations(page), [], `${screen} in the ${scheme} theme`);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+}
+
+async function screenshots(page: Page, screen: string): Promise<void> {
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${screen}-${width}.png`), fullPage: true });
+  }
+}
+
+test("log in through OAuth, post, read the home timeline, switch language, in real Chromium", { skip }, async () => {
+  await createUser(server.stoa, "ada");
+  const context = await browser.newContext({ bypassCSP: true, locale: "en-GB", viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+
+  // Landing, logged out: the instance and its public timeline.
+  await page.goto(`${server.url}/`);
+  await page.getByRole("heading", { level: 1, name: /Welcome to/ }).waitFor();
+  await page.getByRole("heading", { name: "Recent posts on this server" }).waitFor();
+  await checkAccessibility(page, "landing");
+  await screenshots(page, "landing");
+
+  // Stoa's own login and consent pages, then back through /oauth-callback with PKCE.
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.waitForURL(/\/oauth\/authorize/);
+  await page.fill("#login", "ada");
+  await page.fill("#password", "correct horse battery");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByRole("button", { name: "Authorize" }).click();
+  await page.waitForURL(`${server.url}/home`);
+  await page.getByRole("heading", { level: 1, name: "Home" }).waitFor();
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("stoa.sessions.v1") ?? "null"));
+  assert.equal(Object.values<{ acct: string }>(stored.sessions)[0]?.acct, "ada");
+
+  // Compose: the counter follows the text; posting shows the post at the top.
+  const text = "Hello from the Stoa web app";
+  await page.getByRole("textbox", { name: "Write a post" }).fill(text);
+  await page.getByText(`${500 - text.length} characters left`).waitFor();
+  await page.getByRole("button", { name: "Post", exact: true }).click();
+  await page.getByRole("status").filter({ hasText: "Your post is published." }).waitFor();
+  await page.locator("article[data-post]", { hasText: text }).waitFor();
+
+  // The server's home timeline has it too, after a reload.
+  await server.stoa.drain();
+  await page.reload();
+  await page.locator("article[data-post]", { hasText: text }).waitFor();
+  await checkAccessibility(page, "home");
+  await screenshots(page, "home");
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // Keyboard: j focuses the first post, ? opens the help, Escape closes it.
+  await page.locator("body").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("j");
+  assert.equal(await page.evaluate(() => document.activeElement?.hasAttribute("data-post")), true);
+  await page.keyboard.press("?");
+  await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor();
+  await page.keyboard.press("Escape");
+  await page.getByRole("dialog").waitFor({ state: "hidden" });
+
+  // Spanish: the whole interface changes, and the choice is remembered.
+  await page.getByLabel("Language", { exact: true }).selectOption("es");
+  await page.getByRole("heading", { level: 1, name: "Inicio" }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "es");
+  await page.getByRole("button", { name: "Publicar", exact: true }).waitFor();
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: "Inicio" }).waitFor();
+
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});
