@@ -1,6 +1,6 @@
 import type { AppContext } from "../context.ts";
 import type { JobHandler } from "./queue.ts";
-import { timelineJobs } from "../timelines/fanout.ts";
+import { timelineJobs } from "../timelines/jobs.ts";
 import { notificationJobs } from "../notifications/stream.ts";
 import { mediaJobs } from "../media/attachments.ts";
 import { pollJobs } from "../statuses/polls.ts";

@@ -1,75 +1,77 @@
-import type { AppContext } from "../context.ts";
-import type { DomainJobs } from "../jobs/handlers.ts";
+import type { Db } from "../db/database.ts";
+import { createNotification } from "../notifications/notify.ts";
 
 /** Home feeds keep their newest entries; older ones are read from the author's own statuses. */
 export const HOME_FEED_LIMIT = 800;
 
 /**
  * Fan-out on write: a new status enters the home feed of its author and of every local
- * follower allowed to see it, in one set-based statement. Idempotent, so retries are safe.
+ * recipient allowed to see it, in one set-based statement, with Mastodon's home filters
+ * (mutes, blocks and domain blocks of the author or of a boost's original author, hidden
+ * boosts, follow languages, replies to strangers, a boost of what the feed already holds).
+ * Idempotent (`on conflict do nothing`). Returns the accounts that received it.
  */
-export async function fanOutStatus(ctx: AppContext, statusId: string): Promise<number> {
-  const rows = await ctx.sql<{ accountId: string }[]>`
+export async function fanOutStatus(db: Db, statusId: string): Promise<string[]> {
+  const rows = await db<{ accountId: string }[]>`
     insert into home_feed (account_id, status_id)
     select r.account_id, s.id from statuses s
+    join accounts author on author.id = s.account_id
+    left join statuses o on o.id = s.reblog_of_id
+    left join accounts oa on oa.id = o.account_id
     cross join lateral (
       select s.account_id
       union
-      select f.account_id from follows f
-      join accounts fa on fa.id = f.account_id and fa.domain is null
+      select f.account_id from follows f join accounts fa on fa.id = f.account_id and fa.domain is null
       where f.target_account_id = s.account_id
         and s.visibility in ('public', 'unlisted', 'private')
         and (s.reblog_of_id is null or f.show_reblogs)
+        and (f.languages is null or cardinality(f.languages) = 0 or coalesce(o.language, s.language) is null
+             or coalesce(o.language, s.language) = any(f.languages))
       union
       select ft.account_id from followed_tags ft join status_tags st on st.tag_id = ft.tag_id
       where st.status_id = s.id and s.visibility = 'public' and s.reblog_of_id is null
       union
-      select m.account_id from mentions m join accounts ma on ma.id = m.account_id and ma.domain is null where m.status_id = s.id
+      select m.account_id from mentions m join accounts ma on ma.id = m.account_id and ma.domain is null
+      where m.status_id = s.id and s.visibility = 'direct'
     ) r
-    where s.id = ${statusId} and s.deleted_at is null
-      and not exists (select 1 from mutes mu where mu.account_id = r.account_id and mu.target_account_id = s.account_id
-                      and (mu.expires_at is null or mu.expires_at > now()))
-      and not exists (select 1 from blocks b where b.account_id = r.account_id and b.target_account_id = s.account_id)
-      and not exists (select 1 from home_feed h join statuses o on o.id = h.status_id
-                      where s.reblog_of_id is not null and h.account_id = r.account_id
-                        and (o.id = s.reblog_of_id or o.reblog_of_id = s.reblog_of_id))
+    where s.id = ${statusId} and s.deleted_at is null and author.suspended_at is null
+      and (r.account_id = s.account_id or (
+        ${notSilencedBy(db, "r.account_id", "s.account_id", "author.domain")}
+        and (o.id is null or (o.deleted_at is null and o.visibility in ('public', 'unlisted')
+             and ${notSilencedBy(db, "r.account_id", "o.account_id", "oa.domain")}))
+        and (s.in_reply_to_account_id is null or s.in_reply_to_account_id in (s.account_id, r.account_id)
+             or s.visibility = 'direct'
+             or exists (select 1 from follows rf where rf.account_id = r.account_id and rf.target_account_id = s.in_reply_to_account_id))
+        and not exists (select 1 from home_feed h join statuses e on e.id = h.status_id
+                        where s.reblog_of_id is not null and h.account_id = r.account_id
+                          and (e.id = s.reblog_of_id or e.reblog_of_id = s.reblog_of_id))))
     on conflict do nothing
     returning account_id`;
-  for (const r of rows) await ctx.pubsub.publish(`user:${r.accountId}`, { event: "update", id: statusId });
-  await publishToPublicStreams(ctx, statusId, "update");
-  return rows.length;
+  return rows.map((r) => r.accountId);
 }
 
-/** Public statuses also go to the public and hashtag streams. */
-async function publishToPublicStreams(ctx: AppContext, statusId: string, event: "update" | "delete" | "status.update") {
-  const [status] = await ctx.sql<{ local: boolean; tags: string[] }[]>`
-    select s.local, coalesce(array_agg(t.name) filter (where t.name is not null), '{}') as tags
-    from statuses s left join status_tags st on st.status_id = s.id left join tags t on t.id = st.tag_id
-    where s.id = ${statusId} and s.visibility = 'public' and s.reblog_of_id is null group by s.id`;
-  if (!status) return;
-  const locality = status.local ? "local" : "remote";
-  const channels = ["timeline:public", `timeline:public:${locality}`, ...status.tags.flatMap((t) => [`timeline:hashtag:${t}`, ...(status.local ? [`timeline:hashtag:local:${t}`] : [])])];
-  for (const channel of channels) await ctx.pubsub.publish(channel, { event, id: statusId });
+/** Neither side blocks the other, the recipient does not mute the author, nor block the author's domain. */
+function notSilencedBy(db: Db, recipientColumn: string, authorColumn: string, domainColumn: string) {
+  const [recipient, author, domain] = [db(recipientColumn), db(authorColumn), db(domainColumn)];
+  return db`not exists (select 1 from blocks b where (b.account_id = ${recipient} and b.target_account_id = ${author})
+                                              or (b.account_id = ${author} and b.target_account_id = ${recipient}))
+    and not exists (select 1 from mutes mu where mu.account_id = ${recipient} and mu.target_account_id = ${author}
+                    and (mu.expires_at is null or mu.expires_at > now()))
+    and not exists (select 1 from account_domain_blocks d where d.account_id = ${recipient} and d.domain = ${domain})`;
 }
 
-/** The timelines domain's reactions to status events. */
-export function timelineJobs(ctx: AppContext): DomainJobs {
-  return {
-    name: "timelines",
-    on: {
-      "status.created": async ({ statusId }: { statusId: string }) => {
-        await fanOutStatus(ctx, statusId);
-      },
-      "status.updated": async ({ statusId }: { statusId: string }) => {
-        const rows = await ctx.sql<{ accountId: string }[]>`select account_id from home_feed where status_id = ${statusId}`;
-        for (const r of rows) await ctx.pubsub.publish(`user:${r.accountId}`, { event: "status.update", id: statusId });
-        await publishToPublicStreams(ctx, statusId, "status.update");
-      },
-      "status.deleted": async ({ statusId }: { statusId: string }) => {
-        const rows = await ctx.sql<{ accountId: string }[]>`delete from home_feed where status_id = ${statusId} returning account_id`;
-        for (const r of rows) await ctx.pubsub.publish(`user:${r.accountId}`, { event: "delete", id: statusId });
-        await publishToPublicStreams(ctx, statusId, "delete");
-      },
-    },
-  };
+/**
+ * `status` notifications for the recipients who asked to be notified of the author's posts
+ * (follow with notify), as Mastodon: originals and self-replies only, and only when the post
+ * reached their home feed. Call in the fan-out's transaction so a retry never doubles them.
+ */
+export async function notifySubscribers(db: Db, statusId: string, recipients: readonly string[]): Promise<void> {
+  if (recipients.length === 0) return;
+  const rows = await db<{ accountId: string; authorId: string }[]>`
+    select f.account_id, s.account_id as author_id from statuses s
+    join follows f on f.target_account_id = s.account_id and f.notify
+    where s.id = ${statusId} and s.reblog_of_id is null and s.visibility <> 'direct'
+      and (s.in_reply_to_account_id is null or s.in_reply_to_account_id = s.account_id)
+      and f.account_id = any(${recipients}::bigint[])`;
+  for (const r of rows) await createNotification(db, { accountId: r.accountId, fromAccountId: r.authorId, type: "status", statusId });
 }

@@ -2,8 +2,11 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { isId } from "../../lib/ids.ts";
+import { findAccount } from "../../accounts/queries.ts";
 import { notFound, unprocessable } from "../../lib/errors.ts";
 import { visibleStatusFilter } from "../../statuses/visibility.ts";
+import { notMutedFilter } from "../../timelines/filters.ts";
+import { listRepliesPolicy } from "../../timelines/publish.ts";
 import { readParams, validate, zBool, zList } from "../http/params.ts";
 import { authed, viewerId } from "../http/auth.ts";
 import { finishPage, pageFilter, pageOrder, pageParams, setLinkHeader } from "../http/pagination.ts";
@@ -17,6 +20,9 @@ interface ListRow {
   repliesPolicy: string;
   exclusive: boolean;
 }
+
+/** Members per list, as Mastodon's own cap on list size. */
+const MAX_MEMBERS = 500;
 
 const listSchema = z.object({
   title: z.string().trim().min(1).max(100),
@@ -68,13 +74,23 @@ export function listRoutes(ctx: AppContext): Hono<Env> {
 
   app.get("/api/v1/lists/:id/accounts", read, async (c) => {
     const list = await ownList(viewerId(c), c.req.param("id"));
-    const rows = await sql<{ accountId: string }[]>`select account_id from list_accounts where list_id = ${list.id} order by account_id limit 500`;
-    return c.json(await serializeAccountsById(ctx, rows.map((r) => r.accountId)));
+    const query = c.req.query();
+    // As Mastodon, `limit=0` lists every member at once (bounded here by the membership cap).
+    const page = query.limit === "0" ? { ...pageParams({ ...query, limit: undefined }), limit: MAX_MEMBERS } : pageParams(query, 40, 80);
+    const rows = await sql<{ accountId: string }[]>`
+      select account_id from list_accounts where list_id = ${list.id} ${pageFilter(sql, page, "account_id")}
+      ${pageOrder(sql, page, "account_id")} limit ${page.limit}`;
+    const ids = finishPage(rows, page).map((r) => r.accountId);
+    if (query.limit !== "0") setLinkHeader(c, ctx.config.origin, ids);
+    return c.json(await serializeAccountsById(ctx, ids));
   });
   app.post("/api/v1/lists/:id/accounts", write, async (c) => {
     const me = viewerId(c);
     const list = await ownList(me, c.req.param("id"));
     const p = validate(z.object({ account_ids: zList(z.string().refine(isId, "is not a valid id")).pipe(z.array(z.string()).min(1).max(100)) }), await readParams(c));
+    const [members] = await sql<{ n: number }[]>`
+      select count(*)::int as n from list_accounts where list_id = ${list.id} and account_id <> all(${p.account_ids}::bigint[])`;
+    if (members!.n + new Set(p.account_ids).size > MAX_MEMBERS) throw unprocessable(`A list holds at most ${MAX_MEMBERS} accounts`);
     const [followed] = await sql<{ n: number }[]>`
       select count(*)::int as n from follows where account_id = ${me} and target_account_id = any(${p.account_ids}::bigint[])`;
     if (followed!.n !== new Set(p.account_ids).size) throw unprocessable("You can only add accounts you follow");
@@ -88,6 +104,7 @@ export function listRoutes(ctx: AppContext): Hono<Env> {
     return c.json({});
   });
   app.get("/api/v1/accounts/:id{[0-9]+}/lists", read, async (c) => {
+    if (!isId(c.req.param("id")) || !(await findAccount(sql, c.req.param("id")))) throw notFound();
     const rows = await sql<ListRow[]>`
       select l.id, l.title, l.replies_policy, l.exclusive from lists l join list_accounts la on la.list_id = l.id
       where l.account_id = ${viewerId(c)} and la.account_id = ${c.req.param("id")} order by l.id`;
@@ -98,17 +115,11 @@ export function listRoutes(ctx: AppContext): Hono<Env> {
     const me = viewerId(c);
     const list = await ownList(me, c.req.param("id"));
     const page = pageParams(c.req.query());
-    // Replies show as the list's policy says: to anyone followed, to list members, or none.
-    const replies = {
-      followed: sql`(s.in_reply_to_account_id is null or s.in_reply_to_account_id = s.account_id
-                     or exists (select 1 from follows f where f.account_id = ${me} and f.target_account_id = s.in_reply_to_account_id))`,
-      list: sql`(s.in_reply_to_account_id is null or s.in_reply_to_account_id = s.account_id
-                 or exists (select 1 from list_accounts x where x.list_id = ${list.id} and x.account_id = s.in_reply_to_account_id))`,
-      none: sql`(s.in_reply_to_id is null)`,
-    }[list.repliesPolicy as "followed" | "list" | "none"];
     const rows = await sql<{ id: string }[]>`
-      select s.id from statuses s join list_accounts la on la.account_id = s.account_id and la.list_id = ${list.id}
-      where ${replies} ${pageFilter(sql, page, "s.id")} and ${visibleStatusFilter(sql, me)}
+      select s.id from lists l join list_accounts la on la.list_id = l.id join statuses s on s.account_id = la.account_id
+      where l.id = ${list.id} and ${listRepliesPolicy(sql, "l", "s")} ${pageFilter(sql, page, "s.id")}
+        and ${visibleStatusFilter(sql, me)} and ${notMutedFilter(sql, me)}
+        and (s.reblog_of_id is null or exists (select 1 from statuses o where o.id = s.reblog_of_id and ${visibleStatusFilter(sql, me, "o")}))
       ${pageOrder(sql, page, "s.id")} limit ${page.limit}`;
     const ids = finishPage(rows, page).map((r) => r.id);
     setLinkHeader(c, ctx.config.origin, ids);

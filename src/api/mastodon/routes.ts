@@ -20,6 +20,8 @@ import { tagRoutes } from "./tags.ts";
 import { timelineRoutes } from "./timelines.ts";
 import { notificationRoutes } from "./notifications.ts";
 import { notificationGroupRoutes } from "./notification-groups.ts";
+import { notificationRequestRoutes } from "./notification-requests.ts";
+import { markerRoutes } from "./markers.ts";
 import { followRoutes } from "./follows.ts";
 import { relationshipRoutes } from "./relationships.ts";
 import { accountReadRoutes } from "./accounts-read.ts";
@@ -32,6 +34,6 @@ import { featuredTagRoutes } from "./featured-tags.ts";
 /** Every Mastodon-compatible route, one module per resource. */
 export function mastodonRoutes(ctx: AppContext): Hono<Env> {
   const app = new Hono<Env>();
-  for (const routes of [oauthRoutes, instanceRoutes, mediaRoutes, appRoutes, accountCoreRoutes, statusRoutes, statusEditRoutes, statusListRoutes, pollRoutes, listRoutes, searchRoutes, conversationRoutes, reportRoutes, filterRoutes, scheduledStatusRoutes, tagRoutes, timelineRoutes, notificationRoutes, notificationGroupRoutes, followRoutes, relationshipRoutes, accountReadRoutes, blockMuteRoutes, endorsementRoutes, accountProfileRoutes, suggestionRoutes, featuredTagRoutes]) app.route("/", routes(ctx));
+  for (const routes of [oauthRoutes, instanceRoutes, mediaRoutes, appRoutes, accountCoreRoutes, statusRoutes, statusEditRoutes, statusListRoutes, pollRoutes, listRoutes, searchRoutes, conversationRoutes, reportRoutes, filterRoutes, scheduledStatusRoutes, tagRoutes, timelineRoutes, notificationRoutes, notificationRequestRoutes, markerRoutes, notificationGroupRoutes, followRoutes, relationshipRoutes, accountReadRoutes, blockMuteRoutes, endorsementRoutes, accountProfileRoutes, suggestionRoutes, featuredTagRoutes]) app.route("/", routes(ctx));
   return app;
 }
