@@ -35,7 +35,39 @@ describe("grouped notifications (v2)", () => {
     assert.deepEqual(after.notification_groups.map((g: { type: string }) => g.type), ["mention"]);
   });
 
-  it("needs a token", async () => {
+  it("reads one group and its accounts, and ungroups types on request", async () => {
+    const status = await json(await stoa.request("/api/v1/statuses", { token: ada.token, json: { status: "Boost this" } }));
+    for (const fan of fans.slice(0, 2)) await json(await stoa.request(`/api/v1/statuses/${status.id}/reblog`, { token: fan.token, method: "POST" }));
+    await stoa.drain();
+    const body = await json(await stoa.request("/api/v2/notifications?types[]=reblog", { token: ada.token }));
+    assert.equal(body.notification_groups.length, 1);
+    const group = body.notification_groups[0];
+    assert.match(group.group_key, new RegExp(`^reblog-${status.id}-[0-9]+$`));
+    assert.equal(group.notifications_count, 2);
+
+    const one = await json(await stoa.request(`/api/v2/notifications/${group.group_key}`, { token: ada.token }));
+    assert.equal(one.notification_groups.length, 1);
+    assert.equal(one.notification_groups[0].notifications_count, 2);
+    assert.deepEqual(one.statuses.map((s: { id: string }) => s.id), [status.id]);
+    const accounts = await json(await stoa.request(`/api/v2/notifications/${group.group_key}/accounts`, { token: ada.token }));
+    assert.deepEqual(accounts.map((a: { username: string }) => a.username).sort(), ["bob", "cat"]);
+
+    const ungrouped = await json(await stoa.request("/api/v2/notifications?types[]=reblog&grouped_types[]=favourite", { token: ada.token }));
+    assert.equal(ungrouped.notification_groups.length, 2);
+    assert.ok(ungrouped.notification_groups.every((g: { group_key: string }) => g.group_key.startsWith("ungrouped-")));
+    const single = await json(await stoa.request(`/api/v2/notifications/${ungrouped.notification_groups[0].group_key}`, { token: ada.token }));
+    assert.equal(single.notification_groups[0].notifications_count, 1);
+    // Another account never sees ada's groups.
+    await json(await stoa.request(`/api/v2/notifications/${group.group_key}`, { token: fans[0]!.token }), 404);
+    await json(await stoa.request(`/api/v2/notifications/${group.group_key}/dismiss`, { token: fans[0]!.token, method: "POST" }), 404);
+    assert.equal((await json(await stoa.request(`/api/v2/notifications/${group.group_key}`, { token: ada.token }))).notification_groups.length, 1);
+  });
+
+  it("needs a token and refuses bad input", async () => {
     assert.equal((await stoa.request("/api/v2/notifications")).status, 401);
+    await json(await stoa.request("/api/v2/notifications?types[]=bogus", { token: ada.token }), 422);
+    await json(await stoa.request("/api/v2/notifications?grouped_types[]=mention", { token: ada.token }), 422);
+    await json(await stoa.request("/api/v2/notifications/nothing-here", { token: ada.token }), 404);
+    await json(await stoa.request("/api/v2/notifications/ungrouped-1/accounts", { token: ada.token }), 404);
   });
 });

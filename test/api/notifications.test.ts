@@ -55,5 +55,31 @@ describe("notifications and markers", () => {
     assert.equal((await stoa.request("/api/v1/notifications")).status, 401);
     assert.equal((await stoa.request("/api/v1/markers", { token: bob.token, json: { home: { last_read_id: "nope" } } })).status, 422);
     assert.equal((await stoa.request("/api/v1/notifications/123/dismiss", { token: bob.token, method: "POST" })).status, 404);
+    assert.equal((await stoa.request("/api/v1/notifications/abc", { token: bob.token })).status, 404);
+    await json(await stoa.request("/api/v1/notifications?types[]=nonsense", { token: bob.token }), 422);
+    await json(await stoa.request("/api/v1/notifications?exclude_types[]=favourite&exclude_types[]=x", { token: bob.token }), 422);
+    await json(await stoa.request("/api/v1/notifications?account_id=abc", { token: bob.token }), 422);
+    await json(await stoa.request("/api/v1/notifications?max_id=xyz", { token: bob.token }), 422);
+  });
+
+  it("pages newest first with Link headers, filters by account, and clears", async () => {
+    const cat = await createUser(stoa, "cat");
+    const posted: string[] = [];
+    for (const author of [bob, cat, bob]) {
+      posted.push((await json(await stoa.request("/api/v1/statuses", { token: author.token, json: { status: `@ada number ${posted.length}` } }))).id);
+    }
+    const first = await stoa.request("/api/v1/notifications?types[]=mention&limit=2", { token: ada.token });
+    const page = await json(first);
+    assert.deepEqual(page.map((n: { status: { id: string } }) => n.status.id), [posted[2], posted[1]]);
+    assert.match(page[0].group_key, new RegExp(`^ungrouped-${page[0].id}$`), "ungrouped notifications get their own key, as Mastodon's");
+    assert.match(first.headers.get("link")!, new RegExp(`max_id=${page[1].id}.*rel="next"`));
+    const older = await json(await stoa.request(`/api/v1/notifications?types[]=mention&max_id=${page[1].id}`, { token: ada.token }));
+    assert.ok(older.every((n: { id: string }) => BigInt(n.id) < BigInt(page[1].id)));
+    const newer = await json(await stoa.request(`/api/v1/notifications?types[]=mention&min_id=${older[0].id}&limit=1`, { token: ada.token }));
+    assert.deepEqual(newer.map((n: { id: string }) => n.id), [page[1].id], "min_id gives the ones immediately newer");
+    const fromCat = await json(await stoa.request(`/api/v1/notifications?account_id=${cat.accountId}`, { token: ada.token }));
+    assert.deepEqual(fromCat.map((n: { status: { id: string } }) => n.status.id), [posted[1]]);
+    await json(await stoa.request("/api/v1/notifications/clear", { token: ada.token, method: "POST" }));
+    assert.deepEqual(await json(await stoa.request("/api/v1/notifications", { token: ada.token })), []);
   });
 });

@@ -48,8 +48,10 @@ export function notificationGroupRoutes(ctx: AppContext): Hono<Env> {
 
   app.get("/api/v2/notifications/:group_key{[a-z_]+-[0-9a-z-]+}", read, async (c) => {
     const me = viewerId(c);
-    const rows = await groupRows(me, c.req.param("group_key"), SAMPLE_ACCOUNTS * 4);
-    return c.json(await groupedResults(me, rows, new Set(GROUPED_TYPES)));
+    const key = c.req.param("group_key");
+    const rows = await groupRows(me, key, SAMPLE_ACCOUNTS * 4);
+    // A notification asked for by its `ungrouped-` key stays on its own.
+    return c.json(await groupedResults(me, rows, new Set(key.startsWith("ungrouped-") ? [] : GROUPED_TYPES)));
   });
 
   app.get("/api/v2/notifications/:group_key{[a-z_]+-[0-9a-z-]+}/accounts", read, async (c) => {
