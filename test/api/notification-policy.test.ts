@@ -18,7 +18,10 @@ describe("notification policy and requests", () => {
 
   before(async () => {
     stoa = await startTestInstance();
-    [ada, bob, cat, dan] = await Promise.all(["ada", "bob", "cat", "dan"].map((name) => createUser(stoa, name)));
+    ada = await createUser(stoa, "ada");
+    bob = await createUser(stoa, "bob");
+    cat = await createUser(stoa, "cat");
+    dan = await createUser(stoa, "dan");
     await json(await stoa.request(`/api/v1/accounts/${bob.accountId}/follow`, { token: ada.token, method: "POST" }));
   });
   after(() => stoa.close());

@@ -24,7 +24,10 @@ describe("timelines", () => {
 
   before(async () => {
     stoa = await startTestInstance();
-    [ada, bob, cat, dan] = await Promise.all(["ada", "bob", "cat", "dan"].map((name) => createUser(stoa, name)));
+    ada = await createUser(stoa, "ada");
+    bob = await createUser(stoa, "bob");
+    cat = await createUser(stoa, "cat");
+    dan = await createUser(stoa, "dan");
     // ada follows bob and cat; dan follows nobody.
     await act(ada, `/api/v1/accounts/${bob.accountId}/follow`);
     await act(ada, `/api/v1/accounts/${cat.accountId}/follow`);
