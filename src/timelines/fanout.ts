@@ -1,9 +1,6 @@
 import type { Db } from "../db/database.ts";
 import { createNotification } from "../notifications/notify.ts";
 
-/** Home feeds keep their newest entries; older ones are read from the author's own statuses. */
-export const HOME_FEED_LIMIT = 800;
-
 /**
  * Fan-out on write: a new status enters the home feed of its author and of every local
  * recipient allowed to see it, in one set-based statement, with Mastodon's home filters

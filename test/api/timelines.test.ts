@@ -47,6 +47,17 @@ describe("timelines", () => {
     await act(ada, `/api/v1/accounts/${bob.accountId}/follow`);
   });
 
+  it("merges recent posts on follow and takes them out on unfollow", async () => {
+    const eve = await createUser(stoa, "eve");
+    const earlier = await post(eve, { status: "before anyone followed" });
+    const hidden = await post(eve, { status: "followers only", visibility: "private" });
+    await act(dan, `/api/v1/accounts/${eve.accountId}/follow`);
+    assert.deepEqual(ids(await home(dan)).slice(0, 2), [hidden.id, earlier.id]);
+    await act(dan, `/api/v1/accounts/${eve.accountId}/unfollow`);
+    const feed = ids(await home(dan));
+    assert.ok(!feed.includes(earlier.id) && !feed.includes(hidden.id));
+  });
+
   it("gives direct posts to the mentioned accounts only, and keeps replies to strangers out", async () => {
     const direct = await post(cat, { status: "@dan just for you", visibility: "direct" });
     assert.ok(ids(await home(dan)).includes(direct.id), "the mentioned account gets it");
