@@ -22,6 +22,7 @@ import { notificationRoutes } from "./notifications.ts";
 import { notificationGroupRoutes } from "./notification-groups.ts";
 import { notificationRequestRoutes } from "./notification-requests.ts";
 import { markerRoutes } from "./markers.ts";
+import { streamingSseRoutes } from "../streaming/sse.ts";
 import { followRoutes } from "./follows.ts";
 import { relationshipRoutes } from "./relationships.ts";
 import { accountReadRoutes } from "./accounts-read.ts";
@@ -34,6 +35,6 @@ import { featuredTagRoutes } from "./featured-tags.ts";
 /** Every Mastodon-compatible route, one module per resource. */
 export function mastodonRoutes(ctx: AppContext): Hono<Env> {
   const app = new Hono<Env>();
-  for (const routes of [oauthRoutes, instanceRoutes, mediaRoutes, appRoutes, accountCoreRoutes, statusRoutes, statusEditRoutes, statusListRoutes, pollRoutes, listRoutes, searchRoutes, conversationRoutes, reportRoutes, filterRoutes, scheduledStatusRoutes, tagRoutes, timelineRoutes, notificationRoutes, notificationRequestRoutes, markerRoutes, notificationGroupRoutes, followRoutes, relationshipRoutes, accountReadRoutes, blockMuteRoutes, endorsementRoutes, accountProfileRoutes, suggestionRoutes, featuredTagRoutes]) app.route("/", routes(ctx));
+  for (const routes of [oauthRoutes, instanceRoutes, mediaRoutes, appRoutes, accountCoreRoutes, statusRoutes, statusEditRoutes, statusListRoutes, pollRoutes, listRoutes, searchRoutes, conversationRoutes, reportRoutes, filterRoutes, scheduledStatusRoutes, tagRoutes, timelineRoutes, notificationRoutes, notificationRequestRoutes, markerRoutes, streamingSseRoutes, notificationGroupRoutes, followRoutes, relationshipRoutes, accountReadRoutes, blockMuteRoutes, endorsementRoutes, accountProfileRoutes, suggestionRoutes, featuredTagRoutes]) app.route("/", routes(ctx));
   return app;
 }

@@ -1,4 +1,3 @@
-import type { WebSocket } from "ws";
 import type { AppContext } from "../../context.ts";
 import { authenticate, type Auth } from "../http/auth.ts";
 import { grants } from "../http/scopes.ts";
@@ -14,6 +13,17 @@ const RECHECK_MS = 60_000;
 /** Subscriptions one connection may hold. */
 const MAX_SUBSCRIPTIONS = 64;
 
+/** What a connection sends: an event of a stream, or an error answering a client's request. */
+export type StreamFrame = { stream: string[]; event: string; payload?: string } | { error: string; status: number };
+
+/** Where a connection's frames go: a WebSocket, or a server-sent events response. */
+export interface StreamSink {
+  readonly open: boolean;
+  send(frame: StreamFrame): void;
+  /** Ends the connection (1008: policy violation, such as a revoked token). */
+  close(code: number, reason: string): void;
+}
+
 interface Subscription {
   stream: ResolvedStream;
   off: () => Promise<void>;
@@ -25,15 +35,15 @@ interface Subscription {
  */
 export class StreamConnection {
   readonly #ctx: AppContext;
-  readonly #ws: WebSocket;
+  readonly #sink: StreamSink;
   readonly #token: string | null;
   readonly #auth: Auth | null;
   readonly #subscriptions = new Map<string, Subscription>();
   readonly #recheck: NodeJS.Timeout;
 
-  constructor(ctx: AppContext, ws: WebSocket, auth: Auth | null, token: string | null) {
+  constructor(ctx: AppContext, sink: StreamSink, auth: Auth | null, token: string | null) {
     this.#ctx = ctx;
-    this.#ws = ws;
+    this.#sink = sink;
     this.#auth = auth;
     this.#token = token;
     this.#recheck = setInterval(() => void this.#stillAuthorized(), RECHECK_MS);
@@ -61,18 +71,30 @@ export class StreamConnection {
 
   /** Subscribes to a stream, answering Mastodon's error message when it cannot. */
   async subscribe(name: string, param?: string): Promise<void> {
-    const key = `${name}:${param ?? ""}`;
-    if (this.#subscriptions.has(key)) return;
-    if (this.#subscriptions.size >= MAX_SUBSCRIPTIONS) return this.#sendError("Too many subscriptions");
+    const refusal = await this.refusal(name, param);
+    if (refusal) return this.#sendError(refusal);
+    await this.#listen(name, param);
+  }
+
+  /** Why this connection may not read a stream (Mastodon's message), or null when it may. */
+  async refusal(name: string, param?: string): Promise<string | null> {
+    if (this.#subscriptions.size >= MAX_SUBSCRIPTIONS) return "Too many subscriptions";
     const stream = resolveStream(name, this.#viewer, param);
-    if ("error" in stream) return this.#sendError(stream.error);
-    if (stream.scope && !(this.#auth && grants(this.#auth.scopes, stream.scope))) return this.#sendError("Access token does not have the required scopes");
-    if (name === "list" && !(await this.#ownsList(param!))) return this.#sendError("Permission denied");
+    if ("error" in stream) return stream.error;
+    if (stream.scope && !(this.#auth && grants(this.#auth.scopes, stream.scope))) return "Access token does not have the required scopes";
+    if (name === "list" && !(await this.#ownsList(param!))) return "Permission denied";
+    return null;
+  }
+
+  async #listen(name: string, param?: string): Promise<void> {
+    const key = `${name}:${param ?? ""}`;
+    const stream = resolveStream(name, this.#viewer, param);
+    if (this.#subscriptions.has(key) || "error" in stream) return;
     const stored = name === "hashtag" || name === "hashtag:local" ? param!.replace(/^#/, "").trim() : param;
     const off = await this.#ctx.pubsub.subscribe(stream.channel, (m) => {
       void this.#deliver(name, stored, stream, m as StreamMessage).catch((error) => log.error("Stream delivery failed: {error}", { error }));
     });
-    if (this.#subscriptions.has(key) || this.#ws.readyState !== this.#ws.OPEN) return void (await off());
+    if (this.#subscriptions.has(key) || !this.#sink.open) return void (await off());
     this.#subscriptions.set(key, { stream, off });
   }
 
@@ -98,15 +120,15 @@ export class StreamConnection {
   async #stillAuthorized(): Promise<boolean> {
     if (!this.#token) return true;
     if (await authenticate(this.#ctx, this.#token)) return true;
-    this.#ws.close(1008, "Access token is no longer valid");
+    this.#sink.close(1008, "Access token is no longer valid");
     return false;
   }
 
   async #deliver(name: string, param: string | undefined, stream: ResolvedStream, m: StreamMessage): Promise<void> {
     if (!stream.events.includes(m.event) || !(await this.#stillAuthorized())) return;
     const payload = await this.#render(m);
-    if (payload === null || this.#ws.readyState !== this.#ws.OPEN) return;
-    this.#ws.send(JSON.stringify({ stream: param ? [name, param] : [name], event: m.event, ...(payload === undefined ? {} : { payload }) }));
+    if (payload === null || !this.#sink.open) return;
+    this.#sink.send({ stream: param ? [name, param] : [name], event: m.event, ...(payload === undefined ? {} : { payload }) });
   }
 
   /** The event's payload for this viewer: a JSON string, the bare id for deletes, undefined when none, null to skip. */
@@ -127,6 +149,6 @@ export class StreamConnection {
   }
 
   #sendError(error: string): void {
-    if (this.#ws.readyState === this.#ws.OPEN) this.#ws.send(JSON.stringify({ error, status: 400 }));
+    if (this.#sink.open) this.#sink.send({ error, status: 400 });
   }
 }

@@ -4,7 +4,7 @@ import { WebSocketServer, type WebSocket } from "ws";
 import type { AppContext } from "../../context.ts";
 import { authenticate, type Auth } from "../http/auth.ts";
 import { logger } from "../../log.ts";
-import { StreamConnection } from "./connection.ts";
+import { StreamConnection, type StreamSink } from "./connection.ts";
 
 const log = logger("streaming");
 const PATH = "/api/v1/streaming";
@@ -46,7 +46,14 @@ function refuse(socket: Duplex, status: 400 | 401, error: string) {
 }
 
 async function open(ctx: AppContext, ws: WebSocket, auth: Auth | null, token: string | null, query: URLSearchParams) {
-  const connection = new StreamConnection(ctx, ws, auth, token);
+  const sink: StreamSink = {
+    get open() {
+      return ws.readyState === ws.OPEN;
+    },
+    send: (frame) => ws.send(JSON.stringify(frame)),
+    close: (code, reason) => ws.close(code, reason),
+  };
+  const connection = new StreamConnection(ctx, sink, auth, token);
   ws.on("close", () => void connection.close());
   ws.on("error", (error) => log.debug("WebSocket error: {error}", { error }));
   ws.on("message", (data) => void connection.onMessage(String(data)).catch((error) => log.error("Stream message failed: {error}", { error })));
