@@ -4,7 +4,8 @@ import { NOTIFICATION_TYPES } from "../../notifications/notify.ts";
 import type { NotificationSelection } from "../../notifications/queries.ts";
 import { validate, zBool, zList } from "../http/params.ts";
 
-const zType = z.enum(NOTIFICATION_TYPES);
+// Clients filter by every type Mastodon knows, including ones Stoa never sends (annual_report).
+const zType = z.enum([...NOTIFICATION_TYPES, "annual_report"]);
 
 /** The filters every notification listing accepts (types[], exclude_types[], account_id, include_filtered). */
 export const selectionSchema = z.object({
