@@ -28,6 +28,19 @@ function eventReader(response: Response) {
   return { next, cancel: () => reader.cancel() };
 }
 
+/** Resolves when the server subscribes a connection to `channel`: then no event can be missed. */
+function subscriptionTo(stoa: TestInstance, channel: string): Promise<void> {
+  const pubsub = stoa.ctx.pubsub;
+  const original = pubsub.subscribe.bind(pubsub);
+  return new Promise((resolve) => {
+    pubsub.subscribe = async (name, handler) => {
+      const off = await original(name, handler);
+      if (name === channel) resolve();
+      return off;
+    };
+  });
+}
+
 describe("streaming API over server-sent events", () => {
   let stoa: TestInstance;
   let ada: TestUser;
@@ -41,11 +54,12 @@ describe("streaming API over server-sent events", () => {
   after(() => stoa.close());
 
   it("sends home updates and notifications to the user stream", async () => {
+    const subscribed = subscriptionTo(stoa, `user:${bob.accountId}`);
     const response = await stoa.request("/api/v1/streaming/user", { token: bob.token });
     assert.equal(response.status, 200);
     assert.match(response.headers.get("content-type")!, /text\/event-stream/);
     const stream = eventReader(response);
-    await new Promise((r) => setImmediate(r));
+    await subscribed;
     const status = await json(await stoa.request("/api/v1/statuses", { token: ada.token, json: { status: "hi @bob" } }));
     await stoa.drain();
     const events = await stream.next(2);
@@ -57,8 +71,9 @@ describe("streaming API over server-sent events", () => {
   });
 
   it("sends public posts anonymously, with deletes as bare ids", async () => {
+    const subscribed = subscriptionTo(stoa, "timeline:public:local");
     const stream = eventReader(await stoa.request("/api/v1/streaming/public/local"));
-    await new Promise((r) => setImmediate(r));
+    await subscribed;
     const status = await json(await stoa.request("/api/v1/statuses", { token: ada.token, json: { status: "for everyone" } }));
     await stoa.drain();
     await json(await stoa.request(`/api/v1/statuses/${status.id}`, { token: ada.token, method: "DELETE" }));
