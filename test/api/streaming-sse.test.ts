@@ -50,6 +50,9 @@ describe("streaming API over server-sent events", () => {
     ada = await createUser(stoa, "ada");
     bob = await createUser(stoa, "bob");
     await json(await stoa.request(`/api/v1/accounts/${ada.accountId}/follow`, { token: bob.token, method: "POST" }));
+    // Let the follow's own home-feed merge run first; otherwise it may insert the next post into
+    // bob's feed before fan-out does, and fan-out (which streams only rows it inserted) stays silent.
+    await stoa.drain();
   });
   after(() => stoa.close());
 
