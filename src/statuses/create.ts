@@ -1,5 +1,5 @@
 import type { AppContext } from "../context.ts";
-import type { Tx } from "../db/database.ts";
+import type { Db, Tx } from "../db/database.ts";
 import { notFound, unprocessable } from "../lib/errors.ts";
 import { createNotification } from "../notifications/notify.ts";
 import { localStatusUrls } from "../accounts/urls.ts";
@@ -79,7 +79,8 @@ async function replyThread(tx: Tx, accountId: string, inReplyToId: string | null
   return parent;
 }
 
-async function checkMedia(tx: Tx, accountId: string, ids: string[]) {
+/** The media must be the account's own and not attached yet. */
+export async function checkMedia(tx: Db, accountId: string, ids: string[]) {
   if (ids.length === 0) return;
   const [row] = await tx<{ n: number }[]>`
     select count(*)::int as n from media_attachments
@@ -95,7 +96,8 @@ async function linkMentions(tx: Tx, statusId: string, authorId: string, accountI
   }
 }
 
-async function linkTags(tx: Tx, statusId: string, tags: string[]) {
+/** Links a status to its (at most 30) hashtags, creating unknown tags. */
+export async function linkTags(tx: Db, statusId: string, tags: string[]) {
   for (const name of tags.slice(0, 30)) {
     const [tag] = await tx<{ id: string }[]>`
       insert into tags (name, display_name) values (${name}, ${name})

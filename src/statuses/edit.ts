@@ -2,7 +2,7 @@ import type { AppContext } from "../context.ts";
 import type { Tx } from "../db/database.ts";
 import { notFound, unprocessable } from "../lib/errors.ts";
 import { createNotification } from "../notifications/notify.ts";
-import { MAX_CHARACTERS, MAX_MEDIA } from "./create.ts";
+import { linkTags, MAX_CHARACTERS, MAX_MEDIA } from "./create.ts";
 import { renderPlainText } from "./render.ts";
 
 export interface StatusEdit {
@@ -50,11 +50,7 @@ export async function editStatus(ctx: AppContext, accountId: string, statusId: s
       await tx`insert into mentions (status_id, account_id) values (${statusId}, ${id}) on conflict do nothing`;
     }
     await tx`delete from status_tags where status_id = ${statusId}`;
-    for (const name of rendered.tags.slice(0, 30)) {
-      const [tag] = await tx<{ id: string }[]>`
-        insert into tags (name, display_name) values (${name}, ${name}) on conflict (name) do update set name = excluded.name returning id`;
-      await tx`insert into status_tags (status_id, tag_id) values (${statusId}, ${tag!.id}) on conflict do nothing`;
-    }
+    await linkTags(tx, statusId, rendered.tags);
     const boosters = await tx<{ accountId: string }[]>`
       select distinct account_id from statuses where reblog_of_id = ${statusId} and deleted_at is null`;
     for (const b of boosters) await createNotification(tx, { accountId: b.accountId, fromAccountId: accountId, type: "update", statusId });

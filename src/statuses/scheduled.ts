@@ -2,7 +2,7 @@ import type { AppContext } from "../context.ts";
 import type { DomainJobs } from "../jobs/handlers.ts";
 import { enqueue } from "../jobs/queue.ts";
 import { notFound, unprocessable } from "../lib/errors.ts";
-import { createStatus, type NewStatus } from "./create.ts";
+import { checkMedia, createStatus, type NewStatus } from "./create.ts";
 
 export const PUBLISH_SCHEDULED_JOB = "statuses.publish_scheduled";
 const MIN_LEAD_MS = 5 * 60_000;
@@ -10,11 +10,7 @@ const MIN_LEAD_MS = 5 * 60_000;
 /** Schedules a status for later (at least five minutes ahead); the queue publishes it then. */
 export async function scheduleStatus(ctx: AppContext, accountId: string, status: NewStatus, at: Date): Promise<string> {
   if (at.getTime() - Date.now() < MIN_LEAD_MS) throw unprocessable("Scheduled time must be at least 5 minutes in the future");
-  if (status.mediaIds.length) {
-    const [owned] = await ctx.sql<{ n: number }[]>`
-      select count(*)::int as n from media_attachments where id = any(${status.mediaIds}::bigint[]) and account_id = ${accountId} and status_id is null`;
-    if (owned!.n !== new Set(status.mediaIds).size) throw unprocessable("Media ids are invalid, attached already, or not yours");
-  }
+  await checkMedia(ctx.sql, accountId, status.mediaIds);
   return ctx.sql.begin(async (tx) => {
     const [row] = await tx<{ id: string }[]>`
       insert into scheduled_statuses (account_id, scheduled_at, params, media_ids, application_id)

@@ -113,3 +113,6 @@ export function validate<T extends z.ZodType>(schema: T, params: unknown): z.inf
   const summary = Object.entries(fields).map(([k, v]) => `${k} ${v}`).join(", ");
   throw unprocessable(summary, fields);
 }
+
+/** A BCP 47 language tag as statuses carry it (`en`, `pt-BR`). */
+export const zLanguage = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, "is not a language code");

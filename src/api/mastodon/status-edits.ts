@@ -6,7 +6,7 @@ import { MAX_CHARACTERS } from "../../statuses/create.ts";
 import { findAccount } from "../../accounts/queries.ts";
 import { isId } from "../../lib/ids.ts";
 import { notFound } from "../../lib/errors.ts";
-import { readParams, validate, zBool, zList } from "../http/params.ts";
+import { readParams, validate, zBool, zLanguage, zList } from "../http/params.ts";
 import { authed, optionalViewerId, tokenOptional, viewerId } from "../http/auth.ts";
 import type { Env } from "../http/env.ts";
 import { serializeAccount } from "./entities/account.ts";
@@ -18,7 +18,7 @@ const editSchema = z.object({
   status: z.string().max(MAX_CHARACTERS * 4).default(""),
   spoiler_text: z.string().max(MAX_CHARACTERS).default(""),
   sensitive: zBool.default(false),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, "is not a language code").optional().nullable(),
+  language: zLanguage.optional().nullable(),
   media_ids: zList(zId).optional(),
   media_attributes: zList(z.object({ id: zId, description: z.string().max(1500).optional() })).optional(),
 });

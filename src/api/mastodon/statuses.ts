@@ -8,7 +8,7 @@ import { deleteStatus, favourite, reblog, setBookmark, unfavourite, unreblog } f
 import { visibleStatusFilter } from "../../statuses/visibility.ts";
 import { isId } from "../../lib/ids.ts";
 import { notFound, unavailable } from "../../lib/errors.ts";
-import { readParams, validate, zBool, zList } from "../http/params.ts";
+import { readParams, validate, zBool, zLanguage, zList } from "../http/params.ts";
 import { authed, optionalViewerId, tokenOptional, viewerId } from "../http/auth.ts";
 import type { Env } from "../http/env.ts";
 import { serializeStatus, serializeStatuses } from "./entities/status.ts";
@@ -20,7 +20,7 @@ const createSchema = z.object({
   spoiler_text: z.string().max(MAX_CHARACTERS).default(""),
   sensitive: zBool.default(false),
   visibility: z.enum(["public", "unlisted", "private", "direct"]).optional(),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, "is not a language code").optional().nullable(),
+  language: zLanguage.optional().nullable(),
   in_reply_to_id: zId.optional().nullable(),
   media_ids: zList(zId).optional(),
   scheduled_at: z.iso.datetime({ offset: true }).optional().nullable(),
