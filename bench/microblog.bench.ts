@@ -6,13 +6,13 @@
  * 10k followers' home timelines; server RSS idle and under load.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
-import { connect, startEmbeddedPostgres, type EmbeddedServer } from "../src/db/database.ts";
+import { connect } from "../src/db/database.ts";
+import { benchDatabase } from "./lib/database.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { httpLoad, loopLoad } from "./lib/load.ts";
 import { seed } from "./lib/seed.ts";
@@ -123,20 +123,6 @@ async function startStoa(databaseUrl: string, port: number): Promise<ChildProces
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error("Stoa did not start");
-}
-
-async function benchDatabase(): Promise<{ url: string; stop(): Promise<void> }> {
-  if (process.env.DATABASE_URL) {
-    const name = `stoa_bench_${Date.now()}`;
-    const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    return { url: url.toString(), stop: async () => { await admin.unsafe(`drop database ${name} with (force)`); await admin.end(); } };
-  }
-  const dir = await mkdtemp(path.join(tmpdir(), "stoa-bench-"));
-  const pg: EmbeddedServer = await startEmbeddedPostgres(path.join(dir, "pg"));
-  return { url: pg.url, stop: async () => { await pg.stop(); await rm(dir, { recursive: true, force: true }); } };
 }
 
 await main();
