@@ -19,17 +19,17 @@ export function timelineJobs(ctx: AppContext): DomainJobs {
     name: "timelines",
     on: {
       "status.created": async ({ statusId }: { statusId: string }) => {
-        const recipients = await ctx.sql.begin(async (tx) => {
+        await ctx.sql.begin(async (tx) => {
           const received = await fanOutStatus(tx, statusId);
           await notifySubscribers(tx, statusId, received);
-          return received;
         });
-        await publishStatusEvent(ctx, statusId, "update", recipients);
+        // Stream to every feed holding the post, not only those this run inserted into: a
+        // follow's merge may have put it there first, and a retried job inserts nothing.
+        await publishStatusEvent(ctx, statusId, "update", await feedsHolding(ctx, statusId));
         await publishDirectEvent(ctx, statusId, "conversation");
       },
       "status.updated": async ({ statusId }: { statusId: string }) => {
-        const rows = await ctx.sql<{ accountId: string }[]>`select account_id from home_feed where status_id = ${statusId}`;
-        await publishStatusEvent(ctx, statusId, "status.update", rows.map((r) => r.accountId));
+        await publishStatusEvent(ctx, statusId, "status.update", await feedsHolding(ctx, statusId));
       },
       "status.deleted": async ({ statusId }: { statusId: string }) => {
         const rows = await ctx.sql<{ accountId: string }[]>`delete from home_feed where status_id = ${statusId} returning account_id`;
@@ -44,4 +44,9 @@ export function timelineJobs(ctx: AppContext): DomainJobs {
       },
     },
   };
+}
+
+async function feedsHolding(ctx: AppContext, statusId: string): Promise<string[]> {
+  const rows = await ctx.sql<{ accountId: string }[]>`select account_id from home_feed where status_id = ${statusId}`;
+  return rows.map((r) => r.accountId);
 }
