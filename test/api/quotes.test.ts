@@ -19,8 +19,9 @@ describe("quote posts", () => {
   const post = async (user: TestUser, body: Record<string, unknown>, status = 200) =>
     json(await stoa.request("/api/v1/statuses", { token: user.token, json: body }), status);
   const get = async (user: TestUser | null, id: string) => json(await stoa.request(`/api/v1/statuses/${id}`, { token: user?.token }));
+  /** The ids of the statuses attached to the user's notifications of `type`, newest first. */
   const notifications = async (user: TestUser, type: string) =>
-    (await stoa.ctx.sql<{ statusId: string }[]>`select status_id from notifications where account_id = ${user.accountId} and type = ${type} order by id`).map((r) => r.statusId);
+    (await json(await stoa.request(`/api/v1/notifications?types[]=${type}`, { token: user.token }))).map((n: { status: { id: string } }) => n.status.id);
 
   it("quotes a public post: accepted, rendered for the viewer, counted and notified", async () => {
     const original = await post(ada, { status: "Worth quoting" });
@@ -94,6 +95,18 @@ describe("quote posts", () => {
     assert.equal((await get(bob, q2.id)).quote.state, "accepted");
     await json(await stoa.request(`/api/v1/statuses/${original.id}`, { token: ada.token, method: "DELETE" }));
     assert.deepEqual((await get(bob, q2.id)).quote, { state: "deleted", quoted_status: null });
+  });
+
+  it("keeps a followers-only quote out of sight of a quoted author who can't see it", async () => {
+    const eve = await createUser(stoa, "eve");
+    const original = await post(eve, { status: "Public thought" });
+    const hidden = await post(cyd, { status: "Only my followers see this", quoted_status_id: original.id, visibility: "private" });
+    assert.equal(hidden.quote.state, "accepted");
+    assert.deepEqual(await notifications(eve, "quote"), [], "no notification whose status she can't open");
+    assert.deepEqual(await json(await stoa.request(`/api/v1/statuses/${original.id}/quotes`, { token: eve.token })), []);
+    assert.equal((await stoa.request(`/api/v1/statuses/${original.id}/quotes/${hidden.id}/revoke`, { token: eve.token, method: "POST" })).status, 404);
+    const [row] = await stoa.ctx.sql`select state from quotes where status_id = ${hidden.id}`;
+    assert.equal(row!.state, "accepted");
   });
 
   it("carries the quote through edits (quoted_update) and scheduling", async () => {

@@ -32,6 +32,8 @@ export function statusQuoteRoutes(ctx: AppContext): Hono<Env> {
 
   app.post("/api/v1/statuses/:id{[0-9]+}/quotes/:quoting{[0-9]+}/revoke", authed(ctx, "write:statuses"), async (c) => {
     const me = viewerId(c);
+    // Authors act only on quotes they can see (a followers-only quote may be hidden from them).
+    await serializeStatus(ctx, me, c.req.param("quoting"));
     await revokeQuote(ctx, me, c.req.param("id"), c.req.param("quoting"));
     return c.json(await serializeStatus(ctx, me, c.req.param("quoting")));
   });
