@@ -109,6 +109,13 @@ describe("quote posts", () => {
     assert.equal(row!.state, "accepted");
   });
 
+  it("gives new posts the author's default quote policy", async () => {
+    const fay = await createUser(stoa, "fay");
+    await json(await stoa.request("/api/v1/accounts/update_credentials", { token: fay.token, method: "PATCH", json: { source: { quote_policy: "followers" } } }));
+    assert.deepEqual((await post(fay, { status: "Default policy" })).quote_approval.automatic, ["followers"]);
+    assert.deepEqual((await post(fay, { status: "Explicit", quote_approval_policy: "public" })).quote_approval.automatic, ["public"]);
+  });
+
   it("carries the quote through edits (quoted_update) and scheduling", async () => {
     const original = await post(ada, { status: "Before" });
     const quote = await post(bob, { status: "Quoting", quoted_status_id: original.id });
