@@ -140,6 +140,28 @@ describe("quote posts", () => {
     assert.equal((await get(bob, published!.id)).quote.quoted_status.id, original.id);
   });
 
+  it("answers bad input on the quote endpoints with Mastodon errors, never a 500", async () => {
+    const original = await post(ada, { status: "Target" });
+    const cases: [string, RequestInit & { json?: unknown }, number][] = [
+      ["/api/v1/statuses/abc/quotes", {}, 404],
+      ["/api/v1/statuses/1/quotes", {}, 404],
+      [`/api/v1/statuses/${original.id}/quotes?limit=x&max_id=zz`, {}, 422],
+      [`/api/v1/statuses/${original.id}/quotes/1/revoke`, { method: "POST" }, 404],
+      [`/api/v1/statuses/${original.id}/quotes/abc/revoke`, { method: "POST" }, 404],
+      [`/api/v1/statuses/${original.id}/interaction_policy`, { method: "PUT", json: {} }, 422],
+      [`/api/v1/statuses/${original.id}/interaction_policy`, { method: "PUT", body: "{oops", headers: { "content-type": "application/json" } }, 400],
+      ["/api/v1/statuses", { method: "POST", json: { status: "x", quoted_status_id: ["1", "2"] } }, 422],
+      ["/api/v1/statuses", { method: "POST", json: { status: "x", quoted_status_id: "99999999999999" } }, 404],
+    ];
+    for (const [path, init, status] of cases) {
+      const response = await stoa.request(path, { token: ada.token, ...init });
+      assert.equal(response.status, status, path);
+      assert.ok((await response.json()).error, path);
+    }
+    assert.equal((await stoa.request(`/api/v1/statuses/${original.id}/quotes`)).status, 401);
+    assert.equal((await get(ada, original.id)).quote_approval.automatic[0], "public", "nothing changed");
+  });
+
   it("leaves quotes of remote authors pending until federation answers", async () => {
     const [remote] = await stoa.ctx.sql<{ id: string }[]>`
       insert into accounts (username, domain, uri) values ('far', 'remote.test', 'https://remote.test/users/far') returning id`;
