@@ -29,7 +29,7 @@ export interface NewStatus {
   quotePolicy?: QuotePolicy;
 }
 
-/** Publishes a local status: renders it, links mentions, tags, media and thread, then emits `status.created`. */
+/** Publishes a local status: renders it, links mentions, tags, media, thread and quote, then emits `status.created`. */
 export async function createStatus(ctx: AppContext, accountId: string, input: NewStatus): Promise<string> {
   if ([...input.text].length + [...input.spoilerText].length > MAX_CHARACTERS) throw unprocessable(`Text character limit of ${MAX_CHARACTERS} exceeded`);
   if (input.text.trim() === "" && input.mediaIds.length === 0) throw unprocessable("Text can't be blank");
