@@ -11,8 +11,9 @@ import { visibleStatusFilter } from "./visibility.ts";
  *   remote quoted author: pending → accepted | rejected, by a FEP-044f QuoteAuthorization or Reject
  *   accepted → revoked    when the quoted author revokes it
  *
- * Federation plugs in here: it listens to `quote.requested` (send a QuoteRequest) and
- * `quote.revoked` (delete the QuoteAuthorization), and calls `answerQuote` on an answer.
+ * Federation plugs in here: it listens to `quote.requested` `{ statusId }` (send a QuoteRequest)
+ * and `quote.revoked` `{ statusId, quotedStatusId }` (delete the QuoteAuthorization), and calls
+ * `answerQuote` on an answer. Every change of state also emits `status.updated` for the quoting status.
  */
 
 export type QuotePolicy = "public" | "followers" | "nobody";
@@ -90,12 +91,15 @@ async function accepted(tx: Tx, statusId: string, accountId: string, quotedStatu
 }
 
 /** Federation's seam: the quoted (remote) author accepted or rejected a pending quote. */
-export async function answerQuote(tx: Tx, quotingStatusId: string, answer: "accepted" | "rejected", approvalUri: string | null): Promise<void> {
+export async function answerQuote(ctx: AppContext, tx: Tx, quotingStatusId: string, answer: "accepted" | "rejected", approvalUri: string | null): Promise<void> {
   const [row] = await tx<{ accountId: string; quotedStatusId: string; quotedAccountId: string }[]>`
     update quotes set state = ${answer}, approval_uri = ${approvalUri}, updated_at = now()
     where status_id = ${quotingStatusId} and state = 'pending'
     returning account_id, quoted_status_id, quoted_account_id`;
-  if (row && answer === "accepted") await accepted(tx, quotingStatusId, row.accountId, row.quotedStatusId, row.quotedAccountId);
+  if (!row) return;
+  if (answer === "accepted") await accepted(tx, quotingStatusId, row.accountId, row.quotedStatusId, row.quotedAccountId);
+  // The quoting status now renders differently: streams show it again (`status.update`).
+  await ctx.events.emit(tx, "status.updated", { statusId: quotingStatusId });
 }
 
 /** The quoted author detaches their post from a quote of it; 404 unless it is theirs and accepted. */
@@ -109,6 +113,7 @@ export async function revokeQuote(ctx: AppContext, authorId: string, quotedStatu
     if (!row) throw notFound();
     await tx`update statuses set quotes_count = greatest(quotes_count - 1, 0) where id = ${quotedStatusId}`;
     await ctx.events.emit(tx, "quote.revoked", { statusId: quotingStatusId, quotedStatusId });
+    await ctx.events.emit(tx, "status.updated", { statusId: quotingStatusId });
   });
 }
 

@@ -8,8 +8,13 @@ describe("quote posts", () => {
   let ada: TestUser;
   let bob: TestUser;
   let cyd: TestUser;
+  const events: Record<string, unknown>[] = [];
   before(async () => {
     stoa = await startTestInstance();
+    // The seam federation will use: record the events quotes emit.
+    for (const event of ["quote.requested", "quote.revoked", "status.updated"]) {
+      stoa.ctx.events.on(event, "quotetest", async (payload) => void events.push({ event, ...(payload as object) }));
+    }
     ada = await createUser(stoa, "ada");
     bob = await createUser(stoa, "bob");
     cyd = await createUser(stoa, "cyd");
@@ -87,6 +92,12 @@ describe("quote posts", () => {
     assert.equal((await stoa.request(`/api/v1/statuses/${original.id}/quotes/${q1.id}/revoke`, { token: bob.token, method: "POST" })).status, 404);
     const revoked = await json(await stoa.request(`/api/v1/statuses/${original.id}/quotes/${q1.id}/revoke`, { token: ada.token, method: "POST" }));
     assert.deepEqual(revoked.quote, { state: "revoked", quoted_status: null });
+    await stoa.drain();
+    const byName = (a: Record<string, unknown>, b: Record<string, unknown>) => String(a.event).localeCompare(String(b.event));
+    assert.deepEqual(events.filter((e) => e.statusId === q1.id).sort(byName), [
+      { event: "quote.revoked", statusId: q1.id, quotedStatusId: original.id },
+      { event: "status.updated", statusId: q1.id },
+    ]);
     assert.equal((await get(ada, original.id)).quotes_count, 1);
     assert.deepEqual((await json(await stoa.request(`/api/v1/statuses/${original.id}/quotes`, { token: ada.token }))).map((s: { id: string }) => s.id), [q2.id]);
 
@@ -169,7 +180,9 @@ describe("quote posts", () => {
       insert into statuses (account_id, uri, local, content, visibility) values (${remote!.id}, 'https://remote.test/s/1', false, '<p>far away</p>', 'public') returning id`;
     const quote = await post(bob, { status: "Quoting afar", quoted_status_id: remotePost!.id });
     assert.deepEqual(quote.quote, { state: "pending", quoted_status: null });
-    await stoa.ctx.sql.begin((tx) => answerQuote(tx, quote.id, "accepted", "https://remote.test/stamps/1"));
+    await stoa.drain();
+    assert.deepEqual(events.filter((e) => e.statusId === quote.id), [{ event: "quote.requested", statusId: quote.id }]);
+    await stoa.ctx.sql.begin((tx) => answerQuote(stoa.ctx, tx, quote.id, "accepted", "https://remote.test/stamps/1"));
     assert.equal((await get(bob, quote.id)).quote.quoted_status.id, remotePost!.id);
     assert.equal((await get(bob, remotePost!.id)).quotes_count, 1);
   });
