@@ -33,11 +33,13 @@ export async function searchStatuses(db: Db, viewerId: string, s: StatusSearch):
 }
 
 /** Hashtags starting with the query (without `#`), most used recently first. */
-export async function searchTags(db: Db, q: string, limit: number, offset: number) {
+export async function searchTags(db: Db, q: string, limit: number, offset: number, viewerId: string | null = null) {
   const prefix = q.replace(/^#/, "").toLowerCase().replace(/[^\p{L}\p{N}_]/gu, "");
   if (!prefix) return [];
-  return db<{ name: string; uses: number }[]>`
-    select t.name, (select count(*)::int from status_tags st where st.tag_id = t.id) as uses from tags t
+  return db<{ id: string; name: string; uses: number; following: boolean }[]>`
+    select t.id, t.name, (select count(*)::int from status_tags st where st.tag_id = t.id) as uses,
+      exists (select 1 from followed_tags f where f.account_id = ${viewerId ?? "0"} and f.tag_id = t.id) as following
+    from tags t
     where t.name like ${`${prefix}%`} and t.usable
     order by (t.name = ${prefix}) desc, uses desc, t.name limit ${limit} offset ${offset}`;
 }

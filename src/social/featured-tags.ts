@@ -62,9 +62,10 @@ export async function unfeatureTag(db: Db, accountId: string, id: string): Promi
 }
 
 /** Hashtags the account used in the last 90 days and does not feature yet, most used first. */
-export async function suggestFeaturedTags(db: Db, accountId: string, limit = 10): Promise<{ name: string }[]> {
-  return db<{ name: string }[]>`
-    select t.display_name as name
+export async function suggestFeaturedTags(db: Db, accountId: string, limit = 10): Promise<{ id: string; name: string; following: boolean }[]> {
+  return db<{ id: string; name: string; following: boolean }[]>`
+    select t.id, t.display_name as name,
+      exists (select 1 from followed_tags f where f.account_id = ${accountId} and f.tag_id = t.id) as following
     from statuses s join status_tags st on st.status_id = s.id join tags t on t.id = st.tag_id
     where s.account_id = ${accountId} and s.deleted_at is null and s.created_at > now() - interval '90 days'
       and not exists (select 1 from featured_tags ft where ft.account_id = ${accountId} and ft.tag_id = t.id)

@@ -6,6 +6,7 @@ import { localStatusUrls } from "../accounts/urls.ts";
 import { renderPlainText } from "./render.ts";
 import { visibleStatusFilter } from "./visibility.ts";
 import { checkPoll, createPoll, type NewPoll } from "./polls.ts";
+import { attachQuote, quoteTarget, quotingVisibility, type QuotePolicy } from "./quotes.ts";
 
 export const MAX_CHARACTERS = 500;
 export const MAX_MEDIA = 4;
@@ -22,9 +23,13 @@ export interface NewStatus {
   applicationId: string | null;
   idempotencyKey: string | null;
   poll: NewPoll | null;
+  /** Absent in statuses scheduled before quotes existed. */
+  quotedStatusId?: string | null;
+  /** Who may quote this status (forced to `nobody` for private and direct ones). */
+  quotePolicy?: QuotePolicy;
 }
 
-/** Publishes a local status: renders it, links mentions, tags, media and thread, then emits `status.created`. */
+/** Publishes a local status: renders it, links mentions, tags, media, thread and quote, then emits `status.created`. */
 export async function createStatus(ctx: AppContext, accountId: string, input: NewStatus): Promise<string> {
   if ([...input.text].length + [...input.spoilerText].length > MAX_CHARACTERS) throw unprocessable(`Text character limit of ${MAX_CHARACTERS} exceeded`);
   if (input.text.trim() === "" && input.mediaIds.length === 0) throw unprocessable("Text can't be blank");
@@ -43,6 +48,9 @@ export async function createStatus(ctx: AppContext, accountId: string, input: Ne
     }
     const thread = await replyThread(tx, accountId, input.inReplyToId);
     await checkMedia(tx, accountId, input.mediaIds);
+    const quote = input.quotedStatusId ? await quoteTarget(tx, accountId, input.quotedStatusId) : null;
+    const visibility = quote ? quotingVisibility(input.visibility, quote) : input.visibility;
+    const quotePolicy = visibility === "private" || visibility === "direct" ? "nobody" : input.quotePolicy ?? "public";
     const rendered = await renderPlainText(ctx, tx, input.text);
     const [author] = await tx<{ id: string; username: string }[]>`select stoa_id() as id, username from accounts where id = ${accountId}`;
     const { id, username } = author!;
@@ -50,13 +58,14 @@ export async function createStatus(ctx: AppContext, accountId: string, input: Ne
     const conversationId = thread.conversationId ?? (await tx<{ id: string }[]>`insert into conversations default values returning id`)[0]!.id;
     await tx`
       insert into statuses (id, account_id, uri, url, local, text, content, spoiler_text, sensitive, visibility, language,
-        in_reply_to_id, in_reply_to_account_id, conversation_id, application_id, search)
+        in_reply_to_id, in_reply_to_account_id, conversation_id, application_id, quote_policy, search)
       values (${id}, ${accountId}, ${urls.uri}, ${urls.url}, true, ${input.text}, ${rendered.html}, ${input.spoilerText},
-        ${input.sensitive || input.spoilerText !== ""}, ${input.visibility}, ${input.language}, ${input.inReplyToId},
-        ${thread.accountId}, ${conversationId}, ${input.applicationId},
+        ${input.sensitive || input.spoilerText !== ""}, ${visibility}, ${input.language}, ${input.inReplyToId},
+        ${thread.accountId}, ${conversationId}, ${input.applicationId}, ${quotePolicy},
         to_tsvector('simple', ${`${input.spoilerText} ${input.text}`}))`;
     if (input.mediaIds.length) await tx`update media_attachments set status_id = ${id} where id = any(${input.mediaIds}::bigint[])`;
     if (input.poll) await createPoll(tx, accountId, id, input.poll);
+    if (quote) await attachQuote(ctx, tx, id, accountId, quote);
     await linkMentions(tx, id, accountId, rendered.mentionedAccountIds);
     await linkTags(tx, id, rendered.tags);
     await tx`update accounts set statuses_count = statuses_count + 1, last_status_at = now() where id = ${accountId}`;

@@ -4,6 +4,7 @@ import { notFound, unprocessable } from "../lib/errors.ts";
 import { createNotification } from "../notifications/notify.ts";
 import { linkTags, MAX_CHARACTERS, MAX_MEDIA } from "./create.ts";
 import { renderPlainText } from "./render.ts";
+import { notifyQuoters, type QuotePolicy } from "./quotes.ts";
 
 export interface StatusEdit {
   text: string;
@@ -13,6 +14,8 @@ export interface StatusEdit {
   mediaIds: string[];
   /** New alt texts of attached media, by media id. */
   mediaDescriptions: Record<string, string>;
+  /** A new quote policy, when given (private and direct statuses stay `nobody`). The quote itself is kept. */
+  quotePolicy?: QuotePolicy | undefined;
 }
 
 interface Current {
@@ -25,7 +28,8 @@ interface Current {
 
 /**
  * Edits the author's own status, keeping every version: the first edit also records the
- * original. Accounts that boosted it are told (`update`), and `status.updated` is emitted.
+ * original. Accounts that boosted it are told (`update`), so are those who quoted it
+ * (`quoted_update`), and `status.updated` is emitted.
  */
 export async function editStatus(ctx: AppContext, accountId: string, statusId: string, edit: StatusEdit): Promise<void> {
   if ([...edit.text].length + [...edit.spoilerText].length > MAX_CHARACTERS) throw unprocessable(`Text character limit of ${MAX_CHARACTERS} exceeded`);
@@ -43,7 +47,8 @@ export async function editStatus(ctx: AppContext, accountId: string, statusId: s
     await tx`
       update statuses set text = ${edit.text}, content = ${rendered.html}, spoiler_text = ${edit.spoilerText},
         sensitive = ${edit.sensitive || edit.spoilerText !== ""}, language = ${edit.language}, edited_at = now(), updated_at = now(),
-        search = to_tsvector('simple', ${`${edit.spoilerText} ${edit.text}`})
+        search = to_tsvector('simple', ${`${edit.spoilerText} ${edit.text}`}),
+        quote_policy = case when visibility in ('private', 'direct') then 'nobody' else coalesce(${edit.quotePolicy ?? null}, quote_policy) end
       where id = ${statusId}`;
     await recordVersion(tx, accountId, statusId, { text: edit.text, content: rendered.html, spoilerText: edit.spoilerText, sensitive: edit.sensitive }, new Date());
     for (const id of rendered.mentionedAccountIds) {
@@ -54,6 +59,7 @@ export async function editStatus(ctx: AppContext, accountId: string, statusId: s
     const boosters = await tx<{ accountId: string }[]>`
       select distinct account_id from statuses where reblog_of_id = ${statusId} and deleted_at is null`;
     for (const b of boosters) await createNotification(tx, { accountId: b.accountId, fromAccountId: accountId, type: "update", statusId });
+    await notifyQuoters(tx, statusId, accountId);
     await ctx.events.emit(tx, "status.updated", { statusId });
   });
 }

@@ -3,6 +3,7 @@ import type { Tx } from "../db/database.ts";
 import { notFound, unprocessable } from "../lib/errors.ts";
 import { createNotification } from "../notifications/notify.ts";
 import { visibleStatusFilter } from "./visibility.ts";
+import { releaseQuote } from "./quotes.ts";
 
 /** A status the viewer can see and act on (not a reblog wrapper: actions go to the original). */
 async function targetStatus(tx: Tx, viewerId: string, statusId: string) {
@@ -94,6 +95,7 @@ export async function deleteStatus(ctx: AppContext, viewerId: string, statusId: 
     if (!row) throw notFound();
     await tx`update accounts set statuses_count = greatest(statuses_count - 1, 0) where id = ${viewerId}`;
     if (row.inReplyToId) await tx`update statuses set replies_count = greatest(replies_count - 1, 0) where id = ${row.inReplyToId}`;
+    await releaseQuote(tx, statusId);
     const reblogs = await tx<{ id: string; accountId: string }[]>`
       update statuses set deleted_at = now() where reblog_of_id = ${statusId} and deleted_at is null returning id, account_id`;
     for (const r of [{ id: statusId, accountId: viewerId }, ...reblogs]) {

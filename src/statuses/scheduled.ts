@@ -3,6 +3,7 @@ import type { DomainJobs } from "../jobs/handlers.ts";
 import { enqueue } from "../jobs/queue.ts";
 import { notFound, unprocessable } from "../lib/errors.ts";
 import { checkMedia, createStatus, type NewStatus } from "./create.ts";
+import { quoteTarget } from "./quotes.ts";
 
 export const PUBLISH_SCHEDULED_JOB = "statuses.publish_scheduled";
 const MIN_LEAD_MS = 5 * 60_000;
@@ -11,6 +12,8 @@ const MIN_LEAD_MS = 5 * 60_000;
 export async function scheduleStatus(ctx: AppContext, accountId: string, status: NewStatus, at: Date): Promise<string> {
   if (at.getTime() - Date.now() < MIN_LEAD_MS) throw unprocessable("Scheduled time must be at least 5 minutes in the future");
   await checkMedia(ctx.sql, accountId, status.mediaIds);
+  // Refused quotes are refused now, not silently when the time comes (the check runs again then).
+  if (status.quotedStatusId) await quoteTarget(ctx.sql, accountId, status.quotedStatusId);
   return ctx.sql.begin(async (tx) => {
     const [row] = await tx<{ id: string }[]>`
       insert into scheduled_statuses (account_id, scheduled_at, params, media_ids, application_id)

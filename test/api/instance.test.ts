@@ -15,7 +15,7 @@ describe("instance metadata", () => {
     const instance = await json(await stoa.request("/api/v2/instance"));
     assert.equal(instance.domain, "stoa.test");
     assert.match(instance.version, /^4\.5\.0 \(compatible; Stoa /);
-    assert.equal(instance.api_versions.mastodon, 6);
+    assert.equal(instance.api_versions.mastodon, 7, "API version 7 announces quote posts");
     assert.equal(instance.configuration.urls.streaming, "ws://stoa.test");
     assert.equal(instance.configuration.statuses.max_characters, 500);
     assert.equal(instance.configuration.statuses.max_media_attachments, 4);

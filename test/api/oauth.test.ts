@@ -1,7 +1,9 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { createHash, randomBytes } from "node:crypto";
-import { json, startTestInstance, type TestInstance } from "../support/instance.ts";
+import { createUser, json, startTestInstance, type TestInstance } from "../support/instance.ts";
+import { createApp } from "../../src/oauth/apps.ts";
+import { issueToken } from "../../src/oauth/tokens.ts";
 
 const REDIRECT = "https://client.example/callback";
 
@@ -135,6 +137,19 @@ describe("OAuth apps, authorization and accounts", () => {
     assert.equal(tooWide.status, 400);
     const page = await stoa.request(`/oauth/authorize?response_type=code&client_id=${app.client_id}&redirect_uri=${encodeURIComponent("https://evil.example/")}`);
     assert.equal(page.status, 400);
+  });
+
+  it("tells apps with the profile scope who logged in (/oauth/userinfo)", async () => {
+    const olga = await createUser(stoa, "olga");
+    assert.equal((await stoa.request("/oauth/userinfo", { token: olga.token })).status, 403, "read/write/follow/push do not grant profile");
+    const app = await createApp(stoa.ctx.sql, { name: "Login only", website: null, redirectUris: [REDIRECT], scopes: ["profile"] });
+    const token = await issueToken(stoa.ctx.sql, { appId: app.id, userId: olga.userId, scopes: ["profile"] });
+    const claims = await json(await stoa.request("/oauth/userinfo", { token: token.accessToken }));
+    assert.equal(claims.preferred_username, "olga");
+    assert.equal(claims.sub, claims.profile);
+    assert.match(claims.sub, /olga/);
+    const metadata = await json(await stoa.request("/.well-known/oauth-authorization-server"));
+    assert.equal(metadata.userinfo_endpoint, "http://stoa.test/oauth/userinfo");
   });
 
   it("answers malformed bodies with 400, not 500", async () => {

@@ -9,6 +9,7 @@ import { composeInstance, type Instance } from "../../src/instance.ts";
 import { registerUser } from "../../src/accounts/registration.ts";
 import { issueToken } from "../../src/oauth/tokens.ts";
 import { createApp as createOAuthApp } from "../../src/oauth/apps.ts";
+import { checkResponse } from "./openapi.ts";
 
 /** The admin connection URL that `npm test` (test/run.ts) provides. */
 export function adminUrl(): string {
@@ -36,8 +37,11 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
 }
 
 export interface TestInstance extends Instance {
-  /** Sends a request to the app in-process (no socket). */
-  request(path: string, init?: RequestInit & { token?: string; json?: unknown; form?: Record<string, string> }): Promise<Response>;
+  /**
+   * Sends a request to the app in-process (no socket). JSON responses are checked against
+   * Mastodon's OpenAPI description; `openapi: false` skips that, only for deliberately bad input.
+   */
+  request(path: string, init?: RequestInit & { token?: string; json?: unknown; form?: Record<string, string>; openapi?: boolean }): Promise<Response>;
   /** Runs every due background job, including those that others enqueue. */
   drain(): Promise<number>;
 }
@@ -58,7 +62,7 @@ export async function startTestInstance(env: Record<string, string> = {}): Promi
       await rm(dataDir, { recursive: true, force: true });
     },
     drain: () => instance.ctx.jobs.drain(),
-    request(path, init = {}) {
+    async request(path, init = {}) {
       const headers = new Headers(init.headers);
       if (init.token) headers.set("authorization", `Bearer ${init.token}`);
       let body = init.body;
@@ -70,7 +74,11 @@ export async function startTestInstance(env: Record<string, string> = {}): Promi
         body = new URLSearchParams(init.form).toString();
       }
       const method = init.method ?? (body !== undefined ? "POST" : "GET");
-      return Promise.resolve(instance.app.request(`${config.origin}${path}`, { ...init, method, headers, body }));
+      const response = await instance.app.request(`${config.origin}${path}`, { ...init, method, headers, body });
+      if (init.openapi !== false && response.headers.get("content-type")?.includes("application/json")) {
+        checkResponse(method, path, response.status, await response.clone().json());
+      }
+      return response;
     },
   };
 }

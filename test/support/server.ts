@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { startTestInstance, type TestInstance } from "./instance.ts";
 import { attachStreaming } from "../../src/api/streaming/websocket.ts";
+import { checkResponse } from "./openapi.ts";
 
 export interface TestServer {
   stoa: TestInstance;
@@ -23,8 +24,23 @@ export async function startTestServer(): Promise<TestServer> {
   });
   const url = `http://127.0.0.1:${port}`;
   const stoa = await startTestInstance({ STOA_ORIGIN: url });
+  // Responses to real clients are checked against Mastodon's description too; a disagreement
+  // fails the test at close() rather than breaking the client mid-flow.
+  const disagreements: string[] = [];
+  const fetch = async (request: Request, env: unknown) => {
+    const response = await stoa.app.fetch(request, env);
+    if (response.headers.get("content-type")?.includes("application/json")) {
+      const url = new URL(request.url);
+      try {
+        checkResponse(request.method, url.pathname, response.status, await response.clone().json());
+      } catch (error) {
+        disagreements.push((error as Error).message);
+      }
+    }
+    return response;
+  };
   const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: stoa.app.fetch, port, hostname: "127.0.0.1" }, () => resolve(s));
+    const s = serve({ fetch, port, hostname: "127.0.0.1" }, () => resolve(s));
   });
   const detachStreaming = attachStreaming(stoa.ctx, server as Server);
   // As in production (STOA_ROLE=all), a worker runs beside the server: clients such as
@@ -38,6 +54,7 @@ export async function startTestServer(): Promise<TestServer> {
       await detachStreaming();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await stoa.close();
+      if (disagreements.length) throw new Error(disagreements.join("\n"));
     },
   };
 }

@@ -104,14 +104,23 @@ export function zList<T extends z.ZodType>(item: T) {
 /** A positive integer parameter that may arrive as a string. */
 export const zInt = z.coerce.number().int();
 
-/** Validates parameters against a schema; failures become a 422 naming each field. */
+/**
+ * Validates parameters against a schema; failures become a 422 naming each field, with
+ * Mastodon's `details` (`{ field: [{ error: "ERR_…", description }] }`).
+ */
 export function validate<T extends z.ZodType>(schema: T, params: unknown): z.infer<T> {
   const result = schema.safeParse(params);
   if (result.success) return result.data;
-  const fields: Record<string, string> = {};
-  for (const issue of result.error.issues) fields[issue.path.join(".") || "params"] ??= issue.message;
-  const summary = Object.entries(fields).map(([k, v]) => `${k} ${v}`).join(", ");
+  const fields: Record<string, { error: string; description: string }[]> = {};
+  for (const issue of result.error.issues) fields[issue.path.join(".") || "params"] ??= [{ error: errorCode(issue), description: issue.message }];
+  const summary = Object.entries(fields).map(([k, [v]]) => `${k} ${v!.description}`).join(", ");
   throw unprocessable(summary, fields);
+}
+
+function errorCode(issue: z.core.$ZodIssue): string {
+  if (issue.code === "too_big") return "ERR_TOO_LONG";
+  if (issue.code === "invalid_type" && issue.input === undefined) return "ERR_BLANK";
+  return "ERR_INVALID";
 }
 
 /** A BCP 47 language tag as statuses carry it (`en`, `pt-BR`). */

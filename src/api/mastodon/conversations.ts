@@ -30,21 +30,29 @@ export function conversationRoutes(ctx: AppContext): Hono<Env> {
       ${pageOrder(sql, page, "ac.last_status_id")} limit ${page.limit}`;
     const ordered = finishPage(rows, page);
     setLinkHeader(c, ctx.config.origin, ordered.map((r) => r.lastStatusId!));
-    const statuses = new Map((await serializeStatuses(ctx, me, ordered.map((r) => r.lastStatusId!))).map((s) => [s.id as string, s]));
-    const accounts = new Map((await serializeAccountsById(ctx, [...new Set(ordered.flatMap((r) => r.participantIds))])).map((a) => [a.id as string, a]));
-    return c.json(ordered.map((r) => ({
-      id: r.id,
-      unread: r.unread,
-      accounts: r.participantIds.map((id) => accounts.get(id)).filter(Boolean),
-      last_status: statuses.get(r.lastStatusId!) ?? null,
-    })));
+    return c.json(await serialize(me, ordered));
   });
 
   app.post("/api/v1/conversations/:id/read", authed(ctx, "write:conversations"), async (c) => {
-    await own(viewerId(c), c.req.param("id"));
-    await sql`update account_conversations set unread = false where id = ${c.req.param("id")}`;
-    return c.json({ id: c.req.param("id"), unread: false });
+    const me = viewerId(c);
+    await own(me, c.req.param("id"));
+    const rows = await sql<ConversationRow[]>`
+      update account_conversations set unread = false where id = ${c.req.param("id")}
+      returning id, participant_ids::text[] as participant_ids, last_status_id, unread`;
+    return c.json((await serialize(me, rows))[0]);
   });
+
+  /** Mastodon's Conversation entities, with participants and last statuses loaded in two queries. */
+  async function serialize(me: string, rows: ConversationRow[]) {
+    const statuses = new Map((await serializeStatuses(ctx, me, rows.flatMap((r) => r.lastStatusId ?? []))).map((s) => [s.id as string, s]));
+    const accounts = new Map((await serializeAccountsById(ctx, [...new Set(rows.flatMap((r) => r.participantIds))])).map((a) => [a.id as string, a]));
+    return rows.map((r) => ({
+      id: r.id,
+      unread: r.unread,
+      accounts: r.participantIds.map((id) => accounts.get(id)).filter(Boolean),
+      last_status: statuses.get(r.lastStatusId ?? "") ?? null,
+    }));
+  }
 
   app.delete("/api/v1/conversations/:id", authed(ctx, "write:conversations"), async (c) => {
     await own(viewerId(c), c.req.param("id"));

@@ -39,10 +39,11 @@ export function featuredTagRoutes(ctx: AppContext): Hono<Env> {
   app.get("/api/v1/featured_tags/suggestions", authed(ctx, "read:accounts"), async (c) => {
     const tags = await suggestFeaturedTags(ctx.sql, viewerId(c));
     return c.json(tags.map((t) => ({
+      id: t.id,
       name: t.name,
       url: `${origin}/tags/${encodeURIComponent(t.name.toLowerCase())}`,
       history: [],
-      following: false,
+      following: t.following,
     })));
   });
 

@@ -70,7 +70,7 @@ export function instanceRoutes(ctx: AppContext): Hono<Env> {
       languages: ["en", "es", "pt", "ca"],
       configuration: { ...configuration(ctx), vapid: { public_key: "" } },
       registrations: { ...registrations(), reason_required: ctx.config.registrations === "approval", message: null, url: null },
-      api_versions: { mastodon: 6 },
+      api_versions: { mastodon: 7 },
       contact: { email: "", account: facts.contact },
       rules: facts.rules,
     });

@@ -6,7 +6,9 @@ import { findAppByClientId, OOB_REDIRECT, type OAuthApp } from "../../oauth/apps
 import { createAuthorizationCode, issueToken, redeemAuthorizationCode, refreshToken, revokeToken, type IssuedToken } from "../../oauth/tokens.ts";
 import { sha256, safeEqual } from "../../lib/crypto.ts";
 import { readParams } from "../http/params.ts";
-import { authenticate } from "../http/auth.ts";
+import { authenticate, scopeRequired, tokenRequired, viewerId } from "../http/auth.ts";
+import { findAccount } from "../../accounts/queries.ts";
+import { serializeAccount } from "./entities/account.ts";
 import { parseScopes, withinScopes, TOP_SCOPES, GRANULAR_SCOPES } from "../http/scopes.ts";
 import type { Env } from "../http/env.ts";
 import { serializeToken } from "./entities/token.ts";
@@ -24,6 +26,7 @@ export function oauthRoutes(ctx: AppContext): Hono<Env> {
     authorization_endpoint: `${ctx.config.origin}/oauth/authorize`,
     token_endpoint: `${ctx.config.origin}/oauth/token`,
     revocation_endpoint: `${ctx.config.origin}/oauth/revoke`,
+    userinfo_endpoint: `${ctx.config.origin}/oauth/userinfo`,
     app_registration_endpoint: `${ctx.config.origin}/api/v1/apps`,
     scopes_supported: [...TOP_SCOPES, ...GRANULAR_SCOPES],
     response_types_supported: ["code"],
@@ -112,6 +115,19 @@ export function oauthRoutes(ctx: AppContext): Hono<Env> {
     if (!client.app || !client.authenticated) return oauthError(c, 403, "unauthorized_client", "You are not authorized to revoke this token.");
     await revokeToken(ctx.sql, client.app.id, String(params.token ?? ""));
     return c.json({});
+  });
+
+  // OpenID Connect claims about the token's user, for apps that only need to know who logged in.
+  app.on(["GET", "POST"], "/oauth/userinfo", tokenRequired(ctx), scopeRequired("profile"), async (c) => {
+    const account = serializeAccount(ctx, (await findAccount(ctx.sql, viewerId(c)))!);
+    return c.json({
+      iss: `${ctx.config.origin}/`,
+      sub: account.url,
+      name: account.display_name,
+      preferred_username: account.username,
+      profile: account.url,
+      picture: account.avatar,
+    });
   });
 
   return app;

@@ -35,6 +35,8 @@ async function entity(ctx: AppContext, r: ScheduledRow) {
       text: r.params.text, poll: r.params.poll, media_ids: r.params.mediaIds, sensitive: r.params.sensitive, spoiler_text: r.params.spoilerText,
       visibility: r.params.visibility, in_reply_to_id: r.params.inReplyToId, language: r.params.language,
       application_id: r.params.applicationId, scheduled_at: null, idempotency: null, with_rate_limit: false,
+      // Statuses scheduled before quotes existed publish with the default policy.
+      quoted_status_id: r.params.quotedStatusId ?? null, quote_approval_policy: r.params.quotePolicy ?? "public",
     },
     media_attachments: media.map((m) => serializeMedia(ctx, m)),
   };

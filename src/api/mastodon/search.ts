@@ -35,14 +35,14 @@ export function searchRoutes(ctx: AppContext): Hono<Env> {
     const accounts = wants("accounts")
       ? await searchAccounts(ctx.sql, viewer, ctx.config.domain, { q: p.q, limit: p.limit, offset, following: p.following && viewer !== null })
       : [];
-    const tags = wants("hashtags") ? await searchTags(ctx.sql, p.q, p.limit, offset) : [];
+    const tags = wants("hashtags") ? await searchTags(ctx.sql, p.q, p.limit, offset, viewer) : [];
     const statusIds = wants("statuses") && viewer
       ? await searchStatuses(ctx.sql, viewer, { q: p.q, limit: p.limit, offset, accountId: p.account_id ?? null, maxId: p.max_id ?? null, minId: p.min_id ?? null })
       : [];
     return c.json({
       accounts: await Promise.all(accounts.map((a) => serializeAccountRow(ctx, a))),
       statuses: await serializeStatuses(ctx, viewer, statusIds),
-      hashtags: tags.map((t) => ({ name: t.name, url: `${ctx.config.origin}/tags/${encodeURIComponent(t.name)}`, history: [], following: false })),
+      hashtags: tags.map((t) => ({ id: t.id, name: t.name, url: `${ctx.config.origin}/tags/${encodeURIComponent(t.name)}`, history: [], following: t.following })),
     });
   });
 

@@ -21,6 +21,7 @@ const editSchema = z.object({
   language: zLanguage.optional().nullable(),
   media_ids: zList(zId).optional(),
   media_attributes: zList(z.object({ id: zId, description: z.string().max(1500).optional() })).optional(),
+  quote_approval_policy: z.enum(["public", "followers", "nobody"]).optional(),
 });
 
 /** Editing statuses, their edit history and their source. */
@@ -34,7 +35,7 @@ export function statusEditRoutes(ctx: AppContext): Hono<Env> {
     const descriptions = Object.fromEntries((p.media_attributes ?? []).filter((a) => a.description !== undefined).map((a) => [a.id, a.description!]));
     await editStatus(ctx, me, id, {
       text: p.status, spoilerText: p.spoiler_text, sensitive: p.sensitive, language: p.language ?? null,
-      mediaIds: p.media_ids ?? [], mediaDescriptions: descriptions,
+      mediaIds: p.media_ids ?? [], mediaDescriptions: descriptions, quotePolicy: p.quote_approval_policy,
     });
     return c.json(await serializeStatus(ctx, me, id));
   });

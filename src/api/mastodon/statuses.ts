@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { createStatus, MAX_CHARACTERS, type NewStatus } from "../../statuses/create.ts";
 import { scheduleStatus } from "../../statuses/scheduled.ts";
+import type { QuotePolicy } from "../../statuses/quotes.ts";
 import { serializeScheduled } from "./scheduled-statuses.ts";
 import { deleteStatus, favourite, reblog, setBookmark, unfavourite, unreblog } from "../../statuses/interactions.ts";
 import { visibleStatusFilter } from "../../statuses/visibility.ts";
@@ -24,6 +25,8 @@ const createSchema = z.object({
   in_reply_to_id: zId.optional().nullable(),
   media_ids: zList(zId).optional(),
   scheduled_at: z.iso.datetime({ offset: true }).optional().nullable(),
+  quoted_status_id: zId.optional().nullable(),
+  quote_approval_policy: z.enum(["public", "followers", "nobody"]).optional().nullable(),
   poll: z.object({
     options: zList(z.string().max(200)),
     expires_in: z.coerce.number().int(),
@@ -42,6 +45,7 @@ export function statusRoutes(ctx: AppContext): Hono<Env> {
     // postgres.camel also renames keys inside JSON: `default_privacy` reads as `defaultPrivacy`.
     const [user] = await ctx.sql<{ settings: Record<string, unknown> }[]>`select settings from users where account_id = ${me}`;
     const defaultVisibility = (user?.settings.defaultPrivacy as "public" | "unlisted" | "private" | undefined) ?? "public";
+    const defaultQuotePolicy = (user?.settings.defaultQuotePolicy as QuotePolicy | undefined) ?? "public";
     const key = c.req.header("idempotency-key");
     const status: NewStatus = {
       text: p.status,
@@ -54,6 +58,8 @@ export function statusRoutes(ctx: AppContext): Hono<Env> {
       applicationId: c.get("auth")!.appId,
       idempotencyKey: key ? key.slice(0, 200) : null,
       poll: p.poll ? { options: p.poll.options, expiresIn: p.poll.expires_in, multiple: p.poll.multiple, hideTotals: p.poll.hide_totals } : null,
+      quotedStatusId: p.quoted_status_id ?? null,
+      quotePolicy: p.quote_approval_policy ?? defaultQuotePolicy,
     };
     if (p.scheduled_at) {
       const scheduledId = await scheduleStatus(ctx, me, status, new Date(p.scheduled_at));

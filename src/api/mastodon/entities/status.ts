@@ -8,6 +8,7 @@ import { serializePoll, type PollData } from "./poll.ts";
 import { loadFilters, toActive, type FilterContext, type FilterRow } from "../../../filters/store.ts";
 import { htmlToText, matchFilters } from "../../../filters/match.ts";
 import { serializeFilter } from "./filter.ts";
+import { serializeQuoteApproval, serializeQuotes, type QuoteRow } from "./quote.ts";
 
 interface StatusRow {
   id: string;
@@ -28,6 +29,7 @@ interface StatusRow {
   reblogsCount: number;
   favouritesCount: number;
   quotesCount: number;
+  quotePolicy: string;
   editedAt: Date | null;
   createdAt: Date;
   // Related rows, embedded by `loadStatuses` so a page costs one query, not one per relation.
@@ -41,13 +43,20 @@ interface StatusRow {
   viewerBookmarked: boolean;
   viewerPinned: boolean;
   viewerMuted: boolean;
+  viewerFollowsAuthor: boolean;
+  quoteRow: QuoteRow | null;
 }
 
 /**
  * Serializes statuses as Mastodon's Status entity for `viewerId`, in the order of `ids`,
  * skipping those that are missing, deleted or not visible.
  */
-export async function serializeStatuses(ctx: AppContext, viewerId: string | null, ids: readonly string[], context?: FilterContext): Promise<Record<string, unknown>[]> {
+export function serializeStatuses(ctx: AppContext, viewerId: string | null, ids: readonly string[], context?: FilterContext): Promise<Record<string, unknown>[]> {
+  return render(ctx, viewerId, ids, context, false);
+}
+
+/** `quoted` renders statuses inside a quote: their own quotes are shallow, as in Mastodon. */
+async function render(ctx: AppContext, viewerId: string | null, ids: readonly string[], context: FilterContext | undefined, quoted: boolean): Promise<Record<string, unknown>[]> {
   if (ids.length === 0) return [];
   const filters = viewerId && context ? await loadFilters(ctx.sql, viewerId, { context }) : [];
   const outer = await loadStatuses(ctx, viewerId, ids);
@@ -57,6 +66,7 @@ export async function serializeStatuses(ctx: AppContext, viewerId: string | null
   const sql = ctx.sql;
   const accountIds = [...new Set(all.map((s) => s.accountId))];
   const accounts = new Map((await sql<AccountRow[]>`select ${accountColumns(sql)} from accounts where id = any(${accountIds}::bigint[])`).map((a) => [a.id, a]));
+  const quotes = await serializeQuotes(ctx, viewerId, all, quoted ? null : (quotedIds) => render(ctx, viewerId, quotedIds, undefined, true));
   const result: Record<string, unknown>[] = [];
   for (const id of ids) {
     const status = byId.get(id);
@@ -65,7 +75,7 @@ export async function serializeStatuses(ctx: AppContext, viewerId: string | null
     if (!original) continue;
     const filtered = filterResults(filters, original);
     if (filtered === "hide") continue;
-    const body = { ...entity(ctx, original, accounts, viewerId), filtered };
+    const body = { ...entity(ctx, original, accounts, viewerId), quote: quotes.get(original.id) ?? null, filtered };
     result.push(status === original ? body : { ...entity(ctx, status, accounts, viewerId), filtered, reblog: body });
   }
   return result;
@@ -112,7 +122,9 @@ function loadStatuses(ctx: AppContext, viewerId: string | null, ids: readonly st
       exists (select 1 from statuses r where r.account_id = ${viewer} and r.reblog_of_id = s.id and r.deleted_at is null) as viewer_reblogged,
       exists (select 1 from bookmarks b where b.account_id = ${viewer} and b.status_id = s.id) as viewer_bookmarked,
       exists (select 1 from status_pins p where p.account_id = ${viewer} and p.status_id = s.id) as viewer_pinned,
-      exists (select 1 from conversation_mutes cm where cm.account_id = ${viewer} and cm.conversation_id = s.conversation_id) as viewer_muted
+      exists (select 1 from conversation_mutes cm where cm.account_id = ${viewer} and cm.conversation_id = s.conversation_id) as viewer_muted,
+      exists (select 1 from follows f where f.account_id = ${viewer} and f.target_account_id = s.account_id) as viewer_follows_author,
+      (select jsonb_build_object('state', q.state, 'quoted_status_id', q.quoted_status_id::text) from quotes q where q.status_id = s.id) as quote_row
     from statuses s where s.id = any(${[...ids]}::bigint[]) and ${visibleStatusFilter(sql, viewerId)}`;
 }
 
@@ -148,6 +160,7 @@ function entity(ctx: AppContext, s: StatusRow, accounts: Map<string, AccountRow>
     pinned: s.viewerPinned,
     reblog: null,
     quote: null,
+    quote_approval: isReblog ? null : serializeQuoteApproval(s, viewerId, s.viewerFollowsAuthor),
     poll: s.pollData ? serializePoll(s.pollData, viewerId) : null,
     card: null,
     language: s.language,
