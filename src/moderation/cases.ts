@@ -12,9 +12,11 @@ export interface JuryRules {
   majority: number;
   minAccountAgeDays: number;
   cooldownDays: number;
+  /** Hours jurors have to vote (once more after absent jurors are replaced). */
+  deadlineHours: number;
 }
 
-export const DEFAULT_JURY_RULES: JuryRules = { size: 5, majority: 0.5, minAccountAgeDays: 7, cooldownDays: 30 };
+export const DEFAULT_JURY_RULES: JuryRules = { size: 5, majority: 0.5, minAccountAgeDays: 7, cooldownDays: 30, deadlineHours: 72 };
 /** Identifies the draw algorithm of `sortition.ts` in log entries. */
 export const DRAW_ALGORITHM = "stoa-draw/1 (HMAC-SHA256 forward Fisher-Yates over ascending ids)";
 /** Arbitrary constant: with the target id, serialises case opening per reported account. */
@@ -58,7 +60,7 @@ interface CaseRow {
   eligibleIds: string[] | null;
 }
 
-async function lockCase(tx: Tx, caseId: string): Promise<CaseRow> {
+export async function lockCase(tx: Tx, caseId: string): Promise<CaseRow> {
   const [c] = await tx<CaseRow[]>`select id, target_account_id, status, language, seed, eligible_ids from moderation_cases where id = ${caseId} for update`;
   if (!c) throw notFound();
   return c;
@@ -76,40 +78,46 @@ export async function caseParties(db: Db, caseId: string, targetAccountId: strin
  * how many were eligible and a SHA-256 commitment to their sorted ids, never who was drawn.
  */
 export async function drawJury(sql: Sql, caseId: string): Promise<string[]> {
-  return sql.begin(async (tx) => {
-    const c = await lockCase(tx, caseId);
-    if (c.status !== "open") throw unprocessable("The case is not open");
-    if (c.eligibleIds) throw unprocessable("The jury of this case was already drawn");
-    const rules = await juryRules(tx);
-    const eligible = await eligibleJurors(tx, { ...rules, involved: await caseParties(tx, c.id, c.targetAccountId), language: c.language });
-    if (eligible.length < rules.size) throw unprocessable(`Not enough eligible jurors (${eligible.length} of ${rules.size})`);
-    const jurors = drawOrder(c.seed, eligible, rules.size);
-    await tx`update moderation_cases set eligible_ids = ${eligible}::bigint[] where id = ${c.id}`;
-    await tx`insert into case_jurors (case_id, account_id, position)
-      select ${c.id}, * from unnest(${jurors}::bigint[], ${jurors.map((_, i) => i)}::int[])`;
-    await appendToLog(tx, [{
-      kind: "moderation.jury_drawn",
-      payload: { case: c.id, seed: c.seed, algorithm: DRAW_ALGORITHM, size: rules.size, eligible: eligible.length, eligibleDigest: eligibleDigest(eligible) },
-    }]);
-    return jurors;
-  });
+  return sql.begin((tx) => drawJuryIn(tx, caseId));
+}
+
+/** `drawJury` inside the caller's transaction; `alsoInvolved` (e.g. who proposed the sanction) cannot sit either. */
+export async function drawJuryIn(tx: Tx, caseId: string, alsoInvolved: string[] = []): Promise<string[]> {
+  const c = await lockCase(tx, caseId);
+  if (c.status !== "open") throw unprocessable("The case is not open");
+  if (c.eligibleIds) throw unprocessable("The jury of this case was already drawn");
+  const rules = await juryRules(tx);
+  const eligible = await eligibleJurors(tx, { ...rules, involved: [...(await caseParties(tx, c.id, c.targetAccountId)), ...alsoInvolved], language: c.language });
+  if (eligible.length < rules.size) throw unprocessable(`Not enough eligible jurors (${eligible.length} of ${rules.size})`);
+  const jurors = drawOrder(c.seed, eligible, rules.size);
+  await tx`update moderation_cases set eligible_ids = ${eligible}::bigint[] where id = ${c.id}`;
+  await tx`insert into case_jurors (case_id, account_id, position)
+    select ${c.id}, * from unnest(${jurors}::bigint[], ${jurors.map((_, i) => i)}::int[])`;
+  await appendToLog(tx, [{
+    kind: "moderation.jury_drawn",
+    payload: { case: c.id, seed: c.seed, algorithm: DRAW_ALGORITHM, size: rules.size, eligible: eligible.length, eligibleDigest: eligibleDigest(eligible) },
+  }]);
+  return jurors;
 }
 
 /** Replaces an absent juror by the next position of the same draw; returns the new juror. */
 export async function replaceAbsentJuror(sql: Sql, caseId: string, absentAccountId: string): Promise<string> {
-  return sql.begin(async (tx) => {
-    const c = await lockCase(tx, caseId);
-    if (c.status !== "open" || !c.eligibleIds) throw unprocessable("The case has no jury to complete");
-    const updated = await tx`update case_jurors set absent = true where case_id = ${c.id} and account_id = ${absentAccountId} and not absent`;
-    if (!updated.count) throw notFound("That person is not a present juror of this case");
-    const [count] = await tx<{ n: number }[]>`select count(*)::int as n from case_jurors where case_id = ${c.id}`;
-    const n = count!.n;
-    const next = drawOrder(c.seed, c.eligibleIds, n + 1)[n];
-    if (!next) throw unprocessable("No eligible member is left to replace the juror");
-    await tx`insert into case_jurors (case_id, account_id, position) values (${c.id}, ${next}, ${n})`;
-    await appendToLog(tx, [{ kind: "moderation.juror_replaced", payload: { case: c.id, position: n } }]);
-    return next;
-  });
+  return sql.begin((tx) => replaceAbsentJurorIn(tx, caseId, absentAccountId));
+}
+
+/** `replaceAbsentJuror` inside the caller's transaction. */
+export async function replaceAbsentJurorIn(tx: Tx, caseId: string, absentAccountId: string): Promise<string> {
+  const c = await lockCase(tx, caseId);
+  if (c.status !== "open" || !c.eligibleIds) throw unprocessable("The case has no jury to complete");
+  const updated = await tx`update case_jurors set absent = true where case_id = ${c.id} and account_id = ${absentAccountId} and not absent`;
+  if (!updated.count) throw notFound("That person is not a present juror of this case");
+  const [count] = await tx<{ n: number }[]>`select count(*)::int as n from case_jurors where case_id = ${c.id}`;
+  const n = count!.n;
+  const next = drawOrder(c.seed, c.eligibleIds, n + 1)[n];
+  if (!next) throw unprocessable("No eligible member is left to replace the juror");
+  await tx`insert into case_jurors (case_id, account_id, position) values (${c.id}, ${next}, ${n})`;
+  await appendToLog(tx, [{ kind: "moderation.juror_replaced", payload: { case: c.id, position: n } }]);
+  return next;
 }
 
 /** SHA-256 (hex) of the eligible ids, ascending, joined by newlines: lets auditors check the list. */
