@@ -12,11 +12,13 @@ export interface JuryRules {
   majority: number;
   minAccountAgeDays: number;
   cooldownDays: number;
+  /** Jurors of an appeal: a new, larger jury. */
+  appealSize: number;
   /** Hours jurors have to vote (once more after absent jurors are replaced). */
   deadlineHours: number;
 }
 
-export const DEFAULT_JURY_RULES: JuryRules = { size: 5, majority: 0.5, minAccountAgeDays: 7, cooldownDays: 30, deadlineHours: 72 };
+export const DEFAULT_JURY_RULES: JuryRules = { size: 5, majority: 0.5, minAccountAgeDays: 7, cooldownDays: 30, appealSize: 9, deadlineHours: 72 };
 /** Identifies the draw algorithm of `sortition.ts` in log entries. */
 export const DRAW_ALGORITHM = "stoa-draw/1 (HMAC-SHA256 forward Fisher-Yates over ascending ids)";
 /** Arbitrary constant: with the target id, serialises case opening per reported account. */
@@ -35,20 +37,27 @@ export async function juryRules(db: Db): Promise<JuryRules> {
  */
 export async function attachReportToCase(tx: Tx, reportId: string, targetAccountId: string, statusIds: string[]): Promise<string> {
   await tx`select pg_advisory_xact_lock(${CASE_LOCK}, hashtext(${targetAccountId}))`;
-  let [open] = await tx<{ id: string }[]>`select id from moderation_cases where target_account_id = ${targetAccountId} and status = 'open'`;
-  if (!open) {
-    const [row] = await tx<{ id: string }[]>`select stoa_id()::text as id`;
-    const id = row!.id;
-    const [entry] = await appendToLog(tx, [{ kind: "moderation.case_opened", payload: { case: id } }]);
-    const [lang] = statusIds.length
-      ? await tx<{ language: string | null }[]>`select language from statuses where id = any(${statusIds}::bigint[]) and language is not null order by id desc limit 1`
-      : [];
-    [open] = await tx<{ id: string }[]>`
-      insert into moderation_cases (id, target_account_id, language, seed, opened_log_seq)
-      values (${id}, ${targetAccountId}, ${lang?.language ?? null}, ${entry!.hash}, ${entry!.seq}) returning id`;
-  }
-  await tx`update reports set case_id = ${open!.id} where id = ${reportId}`;
-  return open!.id;
+  const [open] = await tx<{ id: string }[]>`
+    select id from moderation_cases where target_account_id = ${targetAccountId} and status = 'open' and appeal_of is null and not sanction_in_force`;
+  const id = open?.id ?? (await openCase(tx, targetAccountId, statusIds, {}));
+  await tx`update reports set case_id = ${id} where id = ${reportId}`;
+  return id;
+}
+
+/**
+ * Opens a case: logs `moderation.case_opened` with the case id and `extra` (public facts only)
+ * and keeps that entry's hash as the seed of its jury draw.
+ */
+export async function openCase(tx: Tx, targetAccountId: string, statusIds: string[], extra: { appealOf?: string; urgent?: boolean }): Promise<string> {
+  const [row] = await tx<{ id: string }[]>`select stoa_id()::text as id`;
+  const id = row!.id;
+  const [entry] = await appendToLog(tx, [{ kind: "moderation.case_opened", payload: { case: id, ...extra } }]);
+  const [lang] = statusIds.length
+    ? await tx<{ language: string | null }[]>`select language from statuses where id = any(${statusIds}::bigint[]) and language is not null order by id desc limit 1`
+    : [];
+  await tx`insert into moderation_cases (id, target_account_id, language, seed, opened_log_seq, appeal_of, sanction_in_force)
+    values (${id}, ${targetAccountId}, ${lang?.language ?? null}, ${entry!.hash}, ${entry!.seq}, ${extra.appealOf ?? null}, ${Boolean(extra.appealOf || extra.urgent)})`;
+  return id;
 }
 
 interface CaseRow {
@@ -82,11 +91,12 @@ export async function drawJury(sql: Sql, caseId: string): Promise<string[]> {
 }
 
 /** `drawJury` inside the caller's transaction; `alsoInvolved` (e.g. who proposed the sanction) cannot sit either. */
-export async function drawJuryIn(tx: Tx, caseId: string, alsoInvolved: string[] = []): Promise<string[]> {
+export async function drawJuryIn(tx: Tx, caseId: string, alsoInvolved: string[] = [], sizeOverride?: number): Promise<string[]> {
   const c = await lockCase(tx, caseId);
   if (c.status !== "open") throw unprocessable("The case is not open");
   if (c.eligibleIds) throw unprocessable("The jury of this case was already drawn");
   const rules = await juryRules(tx);
+  if (sizeOverride) rules.size = sizeOverride;
   const eligible = await eligibleJurors(tx, { ...rules, involved: [...(await caseParties(tx, c.id, c.targetAccountId)), ...alsoInvolved], language: c.language });
   if (eligible.length < rules.size) throw unprocessable(`Not enough eligible jurors (${eligible.length} of ${rules.size})`);
   const jurors = drawOrder(c.seed, eligible, rules.size);

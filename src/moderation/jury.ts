@@ -8,7 +8,7 @@ import { createStatus } from "../statuses/create.ts";
 import { appendToLog } from "../transparency/log.ts";
 import { drawJuryIn, juryRules, lockCase, replaceAbsentJurorIn } from "./cases.ts";
 import { isModerationBodyMember } from "./eligibility.ts";
-import { applySanction, type SanctionAction } from "./sanctions.ts";
+import { applySanction, revertSanctions, type SanctionAction } from "./sanctions.ts";
 
 const log = logger("moderation", "jury");
 
@@ -30,30 +30,34 @@ export interface Proposal {
  */
 export async function conveneJury(ctx: AppContext, caseId: string, moderatorId: string, p: Proposal): Promise<string[]> {
   if (!(await isModerationBodyMember(ctx.sql, moderatorId))) throw forbidden("Only members of the moderation body can convene a jury");
-  const jurors = await ctx.sql.begin(async (tx) => {
-    const c = await lockCase(tx, caseId);
-    if (p.ruleIds.length) {
-      const [rules] = await tx<{ n: number }[]>`select count(*)::int as n from rules where id = any(${p.ruleIds}::bigint[]) and deleted_at is null`;
-      if (rules!.n !== new Set(p.ruleIds).size) throw unprocessable("Some of the rules do not exist");
-    }
-    if (p.statusIds.length) {
-      const [own] = await tx<{ n: number }[]>`select count(*)::int as n from statuses where id = any(${p.statusIds}::bigint[]) and account_id = ${c.targetAccountId}`;
-      if (own!.n !== new Set(p.statusIds).size) throw unprocessable("Some of the statuses are not the reported account's");
-    }
-    if ((p.action === "sensitive" || p.action === "remove") && !p.statusIds.length) throw unprocessable("This action needs the statuses it applies to");
-    const drawn = await drawJuryIn(tx, c.id, [moderatorId]);
-    const rules = await juryRules(tx);
-    const deadline = new Date(Date.now() + rules.deadlineHours * 3_600_000);
-    await tx`update moderation_cases set proposed_action = ${p.action}, proposed_rule_ids = ${p.ruleIds}::bigint[], proposed_status_ids = ${p.statusIds}::bigint[],
-      proposal_reason = ${p.reason}, convened_by = ${moderatorId}, deadline = ${deadline} where id = ${c.id}`;
-    await enqueue(tx, CASE_DEADLINE_JOB, { caseId: c.id }, { runAt: deadline });
-    return drawn;
-  });
+  const jurors = await ctx.sql.begin((tx) => conveneIn(tx, caseId, moderatorId, p, [moderatorId]));
   await openThread(ctx, caseId, moderatorId, jurors);
   return jurors;
 }
 
-async function openThread(ctx: AppContext, caseId: string, moderatorId: string, jurors: string[]): Promise<void> {
+/** Records the proposal, draws the jury (`size` when given) and schedules the deadline, in `tx`. */
+export async function conveneIn(tx: Tx, caseId: string, convenerId: string, p: Proposal, excluded: string[], size?: number): Promise<string[]> {
+  const c = await lockCase(tx, caseId);
+  if (p.ruleIds.length) {
+    const [rules] = await tx<{ n: number }[]>`select count(*)::int as n from rules where id = any(${p.ruleIds}::bigint[]) and deleted_at is null`;
+    if (rules!.n !== new Set(p.ruleIds).size) throw unprocessable("Some of the rules do not exist");
+  }
+  if (p.statusIds.length) {
+    const [own] = await tx<{ n: number }[]>`select count(*)::int as n from statuses where id = any(${p.statusIds}::bigint[]) and account_id = ${c.targetAccountId}`;
+    if (own!.n !== new Set(p.statusIds).size) throw unprocessable("Some of the statuses are not the reported account's");
+  }
+  if ((p.action === "sensitive" || p.action === "remove") && !p.statusIds.length) throw unprocessable("This action needs the statuses it applies to");
+  const drawn = await drawJuryIn(tx, c.id, excluded, size);
+  const rules = await juryRules(tx);
+  const deadline = new Date(Date.now() + rules.deadlineHours * 3_600_000);
+  await tx`update moderation_cases set proposed_action = ${p.action}, proposed_rule_ids = ${p.ruleIds}::bigint[], proposed_status_ids = ${p.statusIds}::bigint[],
+    proposal_reason = ${p.reason}, convened_by = ${convenerId}, deadline = ${deadline} where id = ${c.id}`;
+  await enqueue(tx, CASE_DEADLINE_JOB, { caseId: c.id }, { runAt: deadline });
+  return drawn;
+}
+
+/** Opens the jurors' private thread (a direct post by the convener mentioning them) and notifies them. */
+export async function openThread(ctx: AppContext, caseId: string, moderatorId: string, jurors: string[]): Promise<void> {
   const names = await ctx.sql<{ username: string }[]>`select username from accounts where id = any(${jurors}::bigint[]) order by username`;
   const text = `${names.map((n) => `@${n.username}`).join(" ")} You were drawn as jurors for moderation case ${caseId}. The evidence and the rules are at ${ctx.config.origin}/api/stoa/v1/cases/${caseId}. Discuss here (only you can see this thread), then vote before the deadline.`;
   const statusId = await createStatus(ctx, moderatorId, {
@@ -128,15 +132,20 @@ async function decide(ctx: AppContext, tx: Tx, caseId: string): Promise<void> {
   const { uphold, reject, jurors } = counts!;
   const rules = await juryRules(tx);
   const verdict = uphold > rules.majority * (uphold + reject) && uphold > 0 ? "upheld" : "rejected";
-  const [c] = await tx<{ proposedAction: SanctionAction; proposedRuleIds: string[]; proposalReason: string; targetAccountId: string; proposedStatusIds: string[] }[]>`
+  const [c] = await tx<{ proposedAction: SanctionAction; proposedRuleIds: string[]; proposalReason: string; targetAccountId: string; proposedStatusIds: string[]; appealOf: string | null; sanctionInForce: boolean }[]>`
     update moderation_cases set status = 'decided', decided_at = now(), verdict = ${verdict}, votes_uphold = ${uphold}, votes_reject = ${reject}
-    where id = ${caseId} returning proposed_action, proposed_rule_ids, proposal_reason, target_account_id, proposed_status_ids`;
+    where id = ${caseId} returning proposed_action, proposed_rule_ids, proposal_reason, target_account_id, proposed_status_ids, appeal_of, sanction_in_force`;
   await tx`update reports set action_taken_at = now() where case_id = ${caseId}`;
   await appendToLog(tx, [{
     kind: "moderation.verdict",
     payload: { case: caseId, proposal: c!.proposedAction, rules: c!.proposedRuleIds, verdict, jury: jurors, votes: { uphold, reject, absent: jurors - uphold - reject }, majority: String(rules.majority), reason: c!.proposalReason },
   }]);
-  if (verdict === "upheld") await applySanction(ctx, tx, { caseId, action: c!.proposedAction, targetAccountId: c!.targetAccountId, statusIds: c!.proposedStatusIds, ruleIds: c!.proposedRuleIds, reason: c!.proposalReason });
+  if (c!.sanctionInForce) {
+    // An appeal or an urgent action: the sanction already applies; only a rejection changes it.
+    if (verdict === "rejected") await revertSanctions(ctx, tx, c!.appealOf ?? caseId, caseId);
+  } else if (verdict === "upheld") {
+    await applySanction(ctx, tx, { caseId, action: c!.proposedAction, targetAccountId: c!.targetAccountId, statusIds: c!.proposedStatusIds, ruleIds: c!.proposedRuleIds, reason: c!.proposalReason });
+  }
 }
 
 /** The case's jury state for a viewer, or 404 for anyone neither juror nor moderation-body member. */

@@ -66,14 +66,41 @@ export async function applySanction(ctx: AppContext, tx: Tx, s: SanctionInput): 
 
 async function statementOfReasons(tx: Tx, origin: string, s: SanctionInput): Promise<string> {
   const rules = await tx<{ text: string }[]>`select text from rules where id = any(${s.ruleIds}::bigint[]) order by position, id`;
+  const [c] = await tx<{ sanctionInForce: boolean; appealOf: string | null }[]>`select sanction_in_force, appeal_of from moderation_cases where id = ${s.caseId}`;
+  const who = c?.sanctionInForce && !c.appealOf
+    ? `A member of the moderation body acted urgently (case ${s.caseId}); a jury of members drawn at random must confirm it before its deadline, or it is reverted.`
+    : `A jury of members drawn at random upheld this in case ${s.caseId}.`;
   const content = await tx<{ text: string }[]>`
     select distinct on (e.status_id) e.text from report_evidence e join reports r on r.id = e.report_id
     where r.case_id = ${s.caseId} and e.status_id = any(${s.statusIds}::bigint[]) order by e.status_id`;
   return [
-    `Decision: ${DESCRIPTIONS[s.action]} A jury of members drawn at random upheld this in case ${s.caseId}.`,
+    `Decision: ${DESCRIPTIONS[s.action]} ${who}`,
     `Rules: ${rules.length ? rules.map((r) => `"${r.text}"`).join("; ") : "none cited"}.`,
     content.length ? `Content: ${content.map((c) => `"${c.text}"`).join("; ")}.` : "",
     `Reasons: ${s.reason}`,
     `How to appeal: you may appeal once, to a new and larger jury, with POST ${origin}/api/stoa/v1/cases/${s.caseId}/appeal. The decision is recorded in the public log at ${origin}/transparency.`,
   ].filter(Boolean).join("\n");
+}
+
+/**
+ * Undoes every sanction of `sanctionCaseId` still in force (after an appeal or an unconfirmed
+ * urgent action decided in `decidingCaseId`): restores what it changed, tells the person, logs it.
+ */
+export async function revertSanctions(ctx: AppContext, tx: Tx, sanctionCaseId: string, decidingCaseId: string): Promise<void> {
+  const rows = await tx<{ id: string; accountId: string; action: SanctionAction; previous: { statuses?: { id: string; sensitive: boolean; spoilerText: string }[]; removed?: string[]; silencedAt?: string | null; suspendedAt?: string | null } }[]>`
+    update sanctions set reverted_at = now() where case_id = ${sanctionCaseId} and reverted_at is null returning id, account_id, action, previous`;
+  for (const s of rows) {
+    if (s.action === "sensitive") {
+      for (const st of s.previous.statuses ?? []) await tx`update statuses set sensitive = ${st.sensitive}, spoiler_text = ${st.spoilerText} where id = ${st.id}`;
+    } else if (s.action === "remove") {
+      const restored = await tx`update statuses set deleted_at = null where id = any(${s.previous.removed ?? []}::bigint[]) and deleted_at is not null`;
+      await tx`update accounts set statuses_count = statuses_count + ${restored.count} where id = ${s.accountId}`;
+    } else if (s.action === "limit") {
+      await tx`update accounts set silenced_at = ${s.previous.silencedAt ?? null} where id = ${s.accountId}`;
+    } else {
+      await tx`update accounts set suspended_at = ${s.previous.suspendedAt ?? null} where id = ${s.accountId}`;
+    }
+    await createNotification(tx, { accountId: s.accountId, fromAccountId: s.accountId, type: "moderation_warning", allowSelf: true });
+    await appendToLog(tx, [{ kind: "moderation.sanction_reverted", payload: { case: decidingCaseId, sanction: s.id, action: s.action } }]);
+  }
 }

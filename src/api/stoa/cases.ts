@@ -4,6 +4,7 @@ import type { AppContext } from "../../context.ts";
 import { isId } from "../../lib/ids.ts";
 import { notFound } from "../../lib/errors.ts";
 import { castVote, conveneJury, requireCaseViewer } from "../../moderation/jury.ts";
+import { openAppeal, urgentAction } from "../../moderation/appeals.ts";
 import { SANCTION_ACTIONS } from "../../moderation/sanctions.ts";
 import { readParams, validate, zList } from "../http/params.ts";
 import { authed, viewerId } from "../http/auth.ts";
@@ -15,6 +16,7 @@ const conveneSchema = z.object({
   status_ids: zList(z.string().regex(/^\d+$/)).default([]),
   reason: z.string().trim().min(1).max(2000),
 });
+const urgentSchema = conveneSchema.extend({ account_id: z.string() });
 const voteSchema = z.object({ vote: z.enum(["uphold", "reject"]) });
 
 interface CaseRow {
@@ -89,6 +91,16 @@ export function caseRoutes(ctx: AppContext): Hono<Env> {
     const id = caseId(c.req.param("id"));
     const p = validate(voteSchema, await readParams(c));
     await castVote(ctx, id, viewerId(c), p.vote);
+    return c.json(await caseView(id, viewerId(c)));
+  });
+
+  app.post(`${base}/:id/appeal`, write, async (c) => {
+    const id = await openAppeal(ctx, caseId(c.req.param("id")), viewerId(c));
+    return c.json({ id, appeal_of: c.req.param("id") });
+  });
+  app.post("/api/stoa/v1/urgent_actions", write, async (c) => {
+    const p = validate(urgentSchema, await readParams(c));
+    const id = await urgentAction(ctx, viewerId(c), p.account_id, { action: p.action, ruleIds: p.rule_ids, statusIds: p.status_ids, reason: p.reason });
     return c.json(await caseView(id, viewerId(c)));
   });
 
