@@ -8,6 +8,7 @@ import { mastodonRoutes } from "./api/mastodon/routes.ts";
 import { webRoutes } from "./api/web/static.ts";
 import { transparencyRoutes } from "./api/stoa/transparency.ts";
 import { caseRoutes } from "./api/stoa/cases.ts";
+import { ruleRoutes } from "./api/stoa/rules.ts";
 import { MemoryRateLimitStore, rateLimit } from "./api/http/rate-limit.ts";
 
 const log = logger("http");
@@ -29,6 +30,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
   app.route("/", mastodonRoutes(ctx));
   app.route("/", transparencyRoutes(ctx));
   app.route("/", caseRoutes(ctx));
+  app.route("/", ruleRoutes(ctx));
   app.route("/", webRoutes());
 
   app.notFound((c) => c.json({ error: "Record not found" }, 404));
