@@ -101,4 +101,20 @@ describe("appeals and urgent actions", () => {
     assert.equal(s!.sensitive, true);
     assert.equal((await stoa.ctx.sql`select 1 from sanctions where case_id = ${opened.id}`).length, 1, "confirmed, not applied twice");
   });
+
+  it("counts it all in the transparency report, as JSON and as a page", async () => {
+    const month = new Date().toISOString().slice(0, 7);
+    const r = await json(await stoa.request(`/api/stoa/v1/transparency/report?month=${month}`));
+    assert.deepEqual(
+      [r.reports, r.cases_opened, r.cases_decided, r.verdicts, r.sanctions.total, r.sanctions.by_action, r.appeals, r.urgent_actions, r.reversals],
+      [1, 4, 4, { upheld: 2, rejected: 2 }, 3, { remove: 1, sensitive: 1, suspend: 1 }, { filed: 1, decided: 1, reversed: 1 }, { taken: 2, reverted: 1 }, 2],
+    );
+    assert.equal(typeof r.hours_to_decision.median, "number");
+    const empty = await json(await stoa.request("/api/stoa/v1/transparency/report?month=2001-01"));
+    assert.deepEqual([empty.reports, empty.hours_to_decision.median], [0, null]);
+    await json(await stoa.request("/api/stoa/v1/transparency/report?month=2026-13"), 422);
+    const page = await (await stoa.request(`/transparency/report?month=${month}`)).text();
+    assert.match(page, /<th scope="row">Appeals that reversed the sanction<\/th><td>1<\/td>/);
+    assert.doesNotMatch(page, /<script/);
+  });
 });

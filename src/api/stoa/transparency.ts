@@ -7,11 +7,13 @@ import { LOG_FORMAT } from "../../transparency/entry.ts";
 import { signedHead } from "../../transparency/head.ts";
 import { allLogEntries, logPage, logPageDescending } from "../../transparency/log.ts";
 import { renderLogPage } from "../../transparency/page.ts";
+import { monthPeriod, renderReportPage, transparencyReport } from "../../transparency/report.ts";
 
 const pageSchema = z.object({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+const reportSchema = z.object({ month: z.string().refine((m) => monthPeriod(m) !== null, "is not a month (YYYY-MM)").optional() });
 const htmlSchema = z.object({ before: z.coerce.number().int().min(1).optional() });
 
 /** Entries per HTML page. */
@@ -58,6 +60,24 @@ export function transparencyRoutes(ctx: AppContext): Hono<Env> {
       },
     });
     return c.body(stream, 200, { "content-type": "application/json; charset=utf-8", "content-disposition": 'inline; filename="transparency-log.json"' });
+  });
+
+  const reportOf = async (params: Record<string, unknown>) => {
+    const month = validate(reportSchema, params).month ?? new Date().toISOString().slice(0, 7);
+    const period = monthPeriod(month)!;
+    return { month, report: await transparencyReport(ctx.sql, period.from, period.to) };
+  };
+  app.get(`${base}/report`, async (c) => {
+    const { month, report: r } = await reportOf(await readParams(c));
+    return c.json({
+      month, from: r.from, to: r.to, reports: r.reports, cases_opened: r.casesOpened, cases_decided: r.casesDecided, verdicts: r.verdicts,
+      sanctions: { total: r.sanctions.total, by_action: r.sanctions.byAction, by_rule: r.sanctions.byRule.map((x) => ({ rule_id: x.ruleId, text: x.text, count: x.count })) },
+      hours_to_decision: r.hoursToDecision, appeals: r.appeals, urgent_actions: r.urgentActions, reversals: r.reversals,
+    });
+  });
+  app.get("/transparency/report", async (c) => {
+    const { month, report } = await reportOf(await readParams(c));
+    return c.html(renderReportPage(month, report));
   });
 
   app.get("/transparency", async (c) => {
