@@ -84,6 +84,9 @@ describe("appeals and urgent actions", () => {
     assert.ok(await suspended(), "in force immediately");
     const [statement] = await stoa.ctx.sql<{ statement: string }[]>`select statement from sanctions where case_id = ${opened.id}`;
     assert.match(statement!.statement, /acted urgently/);
+    await json(await stoa.request("/api/v1/accounts/verify_credentials", { token: bob.token }), 401);
+    const [reasons] = await json(await stoa.request("/api/stoa/v1/sanctions", { token: bob.token }));
+    assert.equal(reasons.action, "suspend", "a suspended person can still read why");
     await passDeadline(opened.id);
     assert.ok(await suspended(), "the first deadline replaces absent jurors and waits once more");
     await passDeadline(opened.id);

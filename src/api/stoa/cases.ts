@@ -7,7 +7,7 @@ import { castVote, conveneJury, requireCaseViewer } from "../../moderation/jury.
 import { openAppeal, urgentAction } from "../../moderation/appeals.ts";
 import { SANCTION_ACTIONS } from "../../moderation/sanctions.ts";
 import { readParams, validate, zList } from "../http/params.ts";
-import { authed, viewerId } from "../http/auth.ts";
+import { authed, authedEvenIfSuspended, viewerId } from "../http/auth.ts";
 import type { Env } from "../http/env.ts";
 
 const conveneSchema = z.object({
@@ -94,7 +94,7 @@ export function caseRoutes(ctx: AppContext): Hono<Env> {
     return c.json(await caseView(id, viewerId(c)));
   });
 
-  app.post(`${base}/:id/appeal`, write, async (c) => {
+  app.post(`${base}/:id/appeal`, authedEvenIfSuspended(ctx, "write"), async (c) => {
     const id = await openAppeal(ctx, caseId(c.req.param("id")), viewerId(c));
     return c.json({ id, appeal_of: c.req.param("id") });
   });
@@ -104,7 +104,7 @@ export function caseRoutes(ctx: AppContext): Hono<Env> {
     return c.json(await caseView(id, viewerId(c)));
   });
 
-  app.get("/api/stoa/v1/sanctions", read, async (c) => {
+  app.get("/api/stoa/v1/sanctions", authedEvenIfSuspended(ctx, "read"), async (c) => {
     const rows = await sql<{ id: string; caseId: string; action: string; statusIds: string[]; statement: string; createdAt: Date; revertedAt: Date | null }[]>`
       select id, case_id, action, status_ids, statement, created_at, reverted_at from sanctions where account_id = ${viewerId(c)} order by id desc`;
     return c.json(rows.map((s) => ({
