@@ -61,6 +61,8 @@ export async function applySanction(ctx: AppContext, tx: Tx, s: SanctionInput): 
     returning id`;
   await createNotification(tx, { accountId: s.targetAccountId, fromAccountId: s.targetAccountId, type: "moderation_warning", allowSelf: true });
   await appendToLog(tx, [{ kind: "moderation.sanction", payload: { case: s.caseId, sanction: row!.id, action: s.action, rules: s.ruleIds, posts: s.statusIds.length, reason: s.reason } }]);
+  // For federation: Block/Flag/Update to the origin as the action requires.
+  await ctx.events.emit(tx, "moderation.sanction_applied", { sanctionId: row!.id, action: s.action, accountId: s.targetAccountId, statusIds: s.statusIds });
   return row!.id;
 }
 
@@ -102,5 +104,6 @@ export async function revertSanctions(ctx: AppContext, tx: Tx, sanctionCaseId: s
     }
     await createNotification(tx, { accountId: s.accountId, fromAccountId: s.accountId, type: "moderation_warning", allowSelf: true });
     await appendToLog(tx, [{ kind: "moderation.sanction_reverted", payload: { case: decidingCaseId, sanction: s.id, action: s.action } }]);
+    await ctx.events.emit(tx, "moderation.sanction_reverted", { sanctionId: s.id, action: s.action, accountId: s.accountId });
   }
 }

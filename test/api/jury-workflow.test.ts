@@ -16,6 +16,7 @@ describe("jury workflow and sanctions", () => {
   let postId: string;
   let caseId: string;
   let jurors: TestUser[];
+  const applied: { action: string; accountId: string; statusIds: string[] }[] = [];
   /** A member who is neither party nor juror of the first case. */
   let outsider: TestUser;
 
@@ -30,6 +31,9 @@ describe("jury workflow and sanctions", () => {
 
   before(async () => {
     stoa = await startTestInstance();
+    stoa.ctx.events.on("moderation.sanction_applied", "test", async (payload) => {
+      applied.push(payload);
+    });
     mod = await createUser(stoa, "mod", { role: "moderator" });
     troll = await createUser(stoa, "troll");
     ada = await createUser(stoa, "ada");
@@ -114,6 +118,8 @@ describe("jury workflow and sanctions", () => {
     const warned = await stoa.ctx.sql`select 1 from notifications where account_id = ${troll.accountId} and type = 'moderation_warning'`;
     assert.equal(warned.length, 1);
 
+    await stoa.drain();
+    assert.deepEqual(applied.map((a) => [a.action, a.accountId, a.statusIds]), [["sensitive", troll.accountId, [postId]]], "federation hears of the sanction");
     const entries = await logPage(stoa.ctx.sql, 0, 100);
     const verdict = entries.find((e) => e.kind === "moderation.verdict")!;
     assert.deepEqual(verdict.payload, { case: caseId, proposal: "sensitive", rules: [ruleId], verdict: "upheld", jury: 5, votes: { uphold: 3, reject: 2, absent: 0 }, majority: "0.5", reason: "Insults other members." });
