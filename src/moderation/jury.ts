@@ -101,19 +101,24 @@ export async function closeAtDeadline(ctx: AppContext, caseId: string): Promise<
       select account_id from case_jurors j where j.case_id = ${c.id} and not j.absent
         and not exists (select 1 from case_votes v where v.case_id = j.case_id and v.account_id = j.account_id) order by position`;
     if (absent.length && !state!.extended) {
-      try {
+      // In a savepoint: when no one is left to draw, nothing of the replacement stays and the
+      // jurors who did vote decide.
+      const replaced = await tx.savepoint(async (sp) => {
         const replacements: string[] = [];
-        for (const a of absent) replacements.push(await replaceAbsentJurorIn(tx, c.id, a.accountId));
+        for (const a of absent) replacements.push(await replaceAbsentJurorIn(sp, c.id, a.accountId));
+        return replacements;
+      }).catch((error: unknown) => {
+        log.info("Case {caseId}: no replacement for absent jurors ({error})", { caseId: c.id, error });
+        return null;
+      });
+      if (replaced) {
         const rules = await juryRules(tx);
         const deadline = new Date(Date.now() + rules.deadlineHours * 3_600_000);
         await tx`update moderation_cases set deadline = ${deadline}, extended = true where id = ${c.id}`;
         await enqueue(tx, CASE_DEADLINE_JOB, { caseId: c.id }, { runAt: deadline });
         const [mod] = await tx<{ convenedBy: string }[]>`select convened_by from moderation_cases where id = ${c.id}`;
-        for (const r of replacements) await createNotification(tx, { accountId: r, fromAccountId: mod!.convenedBy, type: "governance" });
+        for (const r of replaced) await createNotification(tx, { accountId: r, fromAccountId: mod!.convenedBy, type: "governance" });
         return;
-      } catch (error) {
-        // No one left to draw: the jurors who did vote decide.
-        log.info("Case {caseId}: no replacement for absent jurors ({error})", { caseId: c.id, error });
       }
     }
     await decide(ctx, tx, c.id);

@@ -4,6 +4,7 @@ import { createUser, json, startTestInstance, type TestInstance, type TestUser }
 import { logPage } from "../../src/transparency/log.ts";
 import { verifyLog } from "../../src/transparency/verify.ts";
 import { MODERATION_CW } from "../../src/moderation/sanctions.ts";
+import { eligibleJurors } from "../../src/moderation/eligibility.ts";
 
 describe("jury workflow and sanctions", () => {
   let stoa: TestInstance;
@@ -155,5 +156,23 @@ describe("jury workflow and sanctions", () => {
     assert.ok(limited!.silencedAt, "the account is limited");
     const entries = await logPage(stoa.ctx.sql, 0, 100);
     assert.ok(entries.some((e) => e.kind === "moderation.verdict" && e.payload.case === second && (e.payload.votes as { absent: number }).absent === 1));
+  });
+
+  it("decides with the votes cast when nobody is left to replace the absent", async () => {
+    const third = await reportCase(bob, ada, [], []);
+    const eligible = await eligibleJurors(stoa.ctx.sql, { involved: [ada.accountId, bob.accountId, mod.accountId], language: null, minAccountAgeDays: 7, cooldownDays: 0 });
+    await stoa.ctx.sql`update instance_settings set value = ${stoa.ctx.sql.json({ size: eligible.length, cooldownDays: 0 })} where key = 'moderation.jury'`;
+    await json(await stoa.request(`/api/stoa/v1/cases/${third}/jury`, { token: mod.token, json: { action: "limit", reason: "Brigading." } }));
+    const jury = await juryOf(third);
+    assert.equal(jury.length, eligible.length, "everyone eligible sits");
+    await json(await vote(third, jury[0]!, "uphold"));
+    await stoa.ctx.sql`update moderation_cases set deadline = now() - interval '1 second' where id = ${third}`;
+    await stoa.ctx.sql`update jobs set run_at = now() where kind = 'moderation.case_deadline'`;
+    await stoa.drain();
+    const [c] = await stoa.ctx.sql<{ verdict: string; extended: boolean }[]>`select verdict, extended from moderation_cases where id = ${third}`;
+    assert.deepEqual([c!.verdict, c!.extended], ["upheld", false]);
+    assert.equal((await stoa.ctx.sql`select 1 from case_jurors where case_id = ${third} and absent`).length, 0, "the failed replacement left nothing behind");
+    const verdict = (await logPage(stoa.ctx.sql, 0, 200)).find((e) => e.kind === "moderation.verdict" && e.payload.case === third)!;
+    assert.deepEqual(verdict.payload.votes, { uphold: 1, reject: 0, absent: eligible.length - 1 });
   });
 });
