@@ -6,6 +6,9 @@ import { logger } from "./log.ts";
 import type { Env } from "./api/http/env.ts";
 import { mastodonRoutes } from "./api/mastodon/routes.ts";
 import { webRoutes } from "./api/web/static.ts";
+import { transparencyRoutes } from "./api/stoa/transparency.ts";
+import { caseRoutes } from "./api/stoa/cases.ts";
+import { ruleRoutes } from "./api/stoa/rules.ts";
 import { MemoryRateLimitStore, rateLimit } from "./api/http/rate-limit.ts";
 
 const log = logger("http");
@@ -25,6 +28,9 @@ export function createApp(ctx: AppContext): Hono<Env> {
   });
   app.get("/api/v1/streaming/health", (c) => c.text("OK"));
   app.route("/", mastodonRoutes(ctx));
+  app.route("/", transparencyRoutes(ctx));
+  app.route("/", caseRoutes(ctx));
+  app.route("/", ruleRoutes(ctx));
   app.route("/", webRoutes());
 
   app.notFound((c) => c.json({ error: "Record not found" }, 404));

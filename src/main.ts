@@ -13,6 +13,7 @@ Commands:
   migrate                   apply database migrations and exit
   admin create-user NAME --email E --password P [--role owner|admin|moderator|user]
   tally FILE [--method M]   recount a ballot file (JSON, .blt or pabulib .pb)
+  verify-log URL|FILE [--key X]  re-check the transparency log's hashes, links and signatures
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -20,6 +21,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === "tally") {
     const { runTallyCli } = await import("./governance/tally-cli.ts");
     return runTallyCli(rest, (s) => process.stdout.write(s.endsWith("\n") ? s : `${s}\n`));
+  }
+  if (command === "verify-log") {
+    const { runVerifyLogCli } = await import("./transparency/verify-cli.ts");
+    return runVerifyLogCli(rest, (s) => process.stdout.write(`${s}\n`));
   }
   const config = loadConfig(command === "worker" ? { ...process.env, STOA_ROLE: "worker" } : process.env);
   await setupLogging(config);

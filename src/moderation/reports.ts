@@ -2,6 +2,7 @@ import type { AppContext } from "../context.ts";
 import { requireAvailableAccount } from "../accounts/lookup.ts";
 import { notFound, unprocessable } from "../lib/errors.ts";
 import { createNotification } from "../notifications/notify.ts";
+import { attachReportToCase } from "./cases.ts";
 
 export type ReportCategory = "spam" | "legal" | "violation" | "other";
 
@@ -42,6 +43,7 @@ export async function fileReport(ctx: AppContext, reporterId: string, r: NewRepo
       await tx`insert into report_evidence (report_id, status_id, text, content, spoiler_text, visibility, status_created_at)
         values (${report!.id}, ${st.id}, ${st.text}, ${st.content}, ${st.spoilerText}, ${st.visibility}, ${st.createdAt})`;
     }
+    await attachReportToCase(tx, report!.id, target.id, r.statusIds);
     const moderators = await tx<{ accountId: string }[]>`select account_id from users where role in ('owner', 'admin', 'moderator') and not disabled`;
     for (const m of moderators) await createNotification(tx, { accountId: m.accountId, fromAccountId: reporterId, type: "admin.report" });
     return report!.id;

@@ -34,8 +34,11 @@ export function bearerToken(c: Context): string | undefined {
   return match?.[1] ?? c.req.query("access_token") ?? undefined;
 }
 
-/** Resolves a raw token to its Auth, or null when it is unknown, revoked, expired or its user cannot log in. */
-export async function authenticate(ctx: AppContext, token: string): Promise<Auth | null> {
+/**
+ * Resolves a raw token to its Auth, or null when it is unknown, revoked, expired or its user cannot log in.
+ * `allowSuspended`: a suspended person may still read why and appeal (moderation routes only).
+ */
+export async function authenticate(ctx: AppContext, token: string, options: { allowSuspended?: boolean } = {}): Promise<Auth | null> {
   const [row] = await ctx.sql<TokenRow[]>`
     select t.id, t.app_id, t.scopes, t.user_id, u.account_id, u.role, u.disabled, u.approved, a.suspended_at
     from oauth_tokens t
@@ -43,7 +46,7 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Auth
     left join accounts a on a.id = u.account_id
     where t.token_hash = ${sha256(token)} and t.revoked_at is null and (t.expires_at is null or t.expires_at > now())`;
   if (!row) return null;
-  if (row.userId && (row.disabled || !row.approved || row.suspendedAt)) return null;
+  if (row.userId && (row.disabled || !row.approved || (row.suspendedAt && !options.allowSuspended))) return null;
   return { tokenId: row.id, appId: row.appId, scopes: row.scopes, userId: row.userId, accountId: row.accountId, role: row.role };
 }
 
@@ -61,10 +64,10 @@ export function tokenOptional(ctx: AppContext): MiddlewareHandler<Env> {
 }
 
 /** Requires a valid token (of a user, unless `allowApp`). */
-export function tokenRequired(ctx: AppContext, options: { allowApp?: boolean } = {}): MiddlewareHandler<Env> {
+export function tokenRequired(ctx: AppContext, options: { allowApp?: boolean; allowSuspended?: boolean } = {}): MiddlewareHandler<Env> {
   return async (c, next) => {
     const token = bearerToken(c);
-    const auth = token ? await authenticate(ctx, token) : null;
+    const auth = token ? await authenticate(ctx, token, options) : null;
     if (!auth) throw unauthorized();
     if (!auth.userId && !options.allowApp) throw new ApiError(422, "This method requires an authenticated user");
     c.set("auth", auth);
@@ -98,7 +101,15 @@ export function optionalViewerId(c: Context<Env>): string | null {
 
 /** `tokenRequired` then `scopeRequired`, as one middleware: the usual guard of an authenticated endpoint. */
 export function authed(ctx: AppContext, ...scopes: string[]): MiddlewareHandler<Env> {
-  const token = tokenRequired(ctx);
+  return guard(tokenRequired(ctx), scopes);
+}
+
+/** `authed`, but a suspended person passes too: for reading statements of reasons and appealing. */
+export function authedEvenIfSuspended(ctx: AppContext, ...scopes: string[]): MiddlewareHandler<Env> {
+  return guard(tokenRequired(ctx, { allowSuspended: true }), scopes);
+}
+
+function guard(token: MiddlewareHandler<Env>, scopes: string[]): MiddlewareHandler<Env> {
   const scope = scopeRequired(...scopes);
   return (c, next) => token(c, async () => {
     await scope(c, next);

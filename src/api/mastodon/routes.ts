@@ -32,10 +32,45 @@ import { accountProfileRoutes } from "./accounts-profile.ts";
 import { suggestionRoutes } from "./suggestions.ts";
 import { featuredTagRoutes } from "./featured-tags.ts";
 import { statusQuoteRoutes } from "./status-quotes.ts";
+import { adminRoutes } from "./admin.ts";
 
 /** Every Mastodon-compatible route, one module per resource. */
 export function mastodonRoutes(ctx: AppContext): Hono<Env> {
   const app = new Hono<Env>();
-  for (const routes of [oauthRoutes, instanceRoutes, mediaRoutes, appRoutes, accountCoreRoutes, statusRoutes, statusEditRoutes, statusListRoutes, pollRoutes, listRoutes, searchRoutes, conversationRoutes, reportRoutes, filterRoutes, scheduledStatusRoutes, tagRoutes, timelineRoutes, notificationRoutes, notificationRequestRoutes, markerRoutes, streamingSseRoutes, notificationGroupRoutes, followRoutes, relationshipRoutes, accountReadRoutes, blockMuteRoutes, endorsementRoutes, accountProfileRoutes, suggestionRoutes, featuredTagRoutes, statusQuoteRoutes]) app.route("/", routes(ctx));
+  const modules = [
+    oauthRoutes,
+    instanceRoutes,
+    mediaRoutes,
+    appRoutes,
+    accountCoreRoutes,
+    statusRoutes,
+    statusEditRoutes,
+    statusListRoutes,
+    pollRoutes,
+    listRoutes,
+    searchRoutes,
+    conversationRoutes,
+    reportRoutes,
+    filterRoutes,
+    scheduledStatusRoutes,
+    tagRoutes,
+    timelineRoutes,
+    notificationRoutes,
+    notificationRequestRoutes,
+    markerRoutes,
+    streamingSseRoutes,
+    notificationGroupRoutes,
+    followRoutes,
+    relationshipRoutes,
+    accountReadRoutes,
+    blockMuteRoutes,
+    endorsementRoutes,
+    accountProfileRoutes,
+    suggestionRoutes,
+    featuredTagRoutes,
+    statusQuoteRoutes,
+    adminRoutes,
+  ];
+  for (const routes of modules) app.route("/", routes(ctx));
   return app;
 }
