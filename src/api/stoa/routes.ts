@@ -1,0 +1,13 @@
+import { Hono } from "hono";
+import type { AppContext } from "../../context.ts";
+import type { Env } from "../http/env.ts";
+import { scopeRoutes } from "./scopes.ts";
+import { membershipRoutes } from "./membership.ts";
+import { bodyRoutes } from "./bodies.ts";
+
+/** Stoa's own API under /api/stoa/v1 (governance), one module per resource. */
+export function stoaRoutes(ctx: AppContext): Hono<Env> {
+  const app = new Hono<Env>();
+  for (const routes of [scopeRoutes, membershipRoutes, bodyRoutes]) app.route("/", routes(ctx));
+  return app;
+}
