@@ -4,10 +4,13 @@ import type { Env } from "../http/env.ts";
 import { scopeRoutes } from "./scopes.ts";
 import { membershipRoutes } from "./membership.ts";
 import { bodyRoutes } from "./bodies.ts";
+import { proposalRoutes } from "./proposals.ts";
+import { voteRoutes } from "./votes.ts";
+import { delegationRoutes } from "./delegations.ts";
 
 /** Stoa's own API under /api/stoa/v1 (governance), one module per resource. */
 export function stoaRoutes(ctx: AppContext): Hono<Env> {
   const app = new Hono<Env>();
-  for (const routes of [scopeRoutes, membershipRoutes, bodyRoutes]) app.route("/", routes(ctx));
+  for (const routes of [scopeRoutes, membershipRoutes, bodyRoutes, proposalRoutes, voteRoutes, delegationRoutes]) app.route("/", routes(ctx));
   return app;
 }
