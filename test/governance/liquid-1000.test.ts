@@ -6,16 +6,11 @@ import { count } from "../../src/governance/methods/registry.ts";
 import { bulkVoters, closeNow, scopeId, type Voter } from "./support.ts";
 
 /** Runs tasks with at most `limit` in flight (as many clients at once). */
-async function concurrently<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
+async function concurrently(tasks: (() => Promise<void>)[], limit: number): Promise<void> {
   let next = 0;
   await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < tasks.length) {
-      const i = next++;
-      results[i] = await tasks[i]!();
-    }
+    while (next < tasks.length) await tasks[next++]!();
   }));
-  return results;
 }
 
 /** A small deterministic generator, so a failure replays. */
