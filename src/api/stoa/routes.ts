@@ -7,10 +7,12 @@ import { bodyRoutes } from "./bodies.ts";
 import { proposalRoutes } from "./proposals.ts";
 import { voteRoutes } from "./votes.ts";
 import { delegationRoutes } from "./delegations.ts";
+import { petitionRoutes } from "./petitions.ts";
+import { electionRoutes } from "./elections.ts";
 
 /** Stoa's own API under /api/stoa/v1 (governance), one module per resource. */
 export function stoaRoutes(ctx: AppContext): Hono<Env> {
   const app = new Hono<Env>();
-  for (const routes of [scopeRoutes, membershipRoutes, bodyRoutes, proposalRoutes, voteRoutes, delegationRoutes]) app.route("/", routes(ctx));
+  for (const routes of [scopeRoutes, membershipRoutes, bodyRoutes, proposalRoutes, voteRoutes, delegationRoutes, petitionRoutes, electionRoutes]) app.route("/", routes(ctx));
   return app;
 }
