@@ -10,10 +10,11 @@ import { delegationRoutes } from "./delegations.ts";
 import { petitionRoutes } from "./petitions.ts";
 import { electionRoutes } from "./elections.ts";
 import { governanceNotificationRoutes } from "./notifications.ts";
+import { openApiRoutes } from "./openapi.ts";
 
 /** Stoa's own API under /api/stoa/v1 (governance), one module per resource. */
 export function stoaRoutes(ctx: AppContext): Hono<Env> {
   const app = new Hono<Env>();
-  for (const routes of [scopeRoutes, membershipRoutes, bodyRoutes, proposalRoutes, voteRoutes, delegationRoutes, petitionRoutes, electionRoutes, governanceNotificationRoutes]) app.route("/", routes(ctx));
+  for (const routes of [scopeRoutes, membershipRoutes, bodyRoutes, proposalRoutes, voteRoutes, delegationRoutes, petitionRoutes, electionRoutes, governanceNotificationRoutes, openApiRoutes]) app.route("/", routes(ctx));
   return app;
 }
