@@ -4,8 +4,9 @@ import { closeProposal } from "./ballots/close.ts";
 import { finishElection } from "./elections/elections.ts";
 import { governanceNotificationHandlers } from "./notifications.ts";
 import { CLOSE_PROPOSAL_JOB } from "./proposals/proposals.ts";
+import { finishAmendmentVote } from "./proposals/amendment-votes.ts";
 
-/** Governance background work: votes close at their close time; closed election votes fill seats; notifications. */
+/** Governance background work: votes close at their close time; closed election and amendment votes take effect; notifications. */
 export function governanceJobs(ctx: AppContext): DomainJobs {
   const notify = governanceNotificationHandlers(ctx);
   return {
@@ -17,6 +18,7 @@ export function governanceJobs(ctx: AppContext): DomainJobs {
       ...notify,
       "governance.vote.closed": async (payload: { proposalId: string }) => {
         await finishElection(ctx, payload.proposalId);
+        await finishAmendmentVote(ctx, payload.proposalId);
         await notify["governance.vote.closed"](payload);
       },
     },

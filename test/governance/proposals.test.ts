@@ -132,6 +132,26 @@ describe("governance: the life of a proposal", () => {
     assert.deepEqual((await json(await stoa.request(`/api/stoa/v1/proposals/${p.id}/receipts/${second.receipt_hash}`))).ballot, { choice: "yes" });
   });
 
+  it("puts an amendment to a vote whose result decides it", async () => {
+    const p = await json(await create(ada.token, { method: "majority", method_config: { options: ["yes", "no"] } }));
+    await json(await stoa.request(`/api/stoa/v1/proposals/${p.id}/deliberation`, { token: ada.token, method: "POST" }));
+    const amendment = await json(await stoa.request(`/api/stoa/v1/proposals/${p.id}/amendments`, { token: cat.token, json: { text: "Adopt it in 2027.", reason: "time to prepare" } }));
+    const closesAt = new Date(Date.now() + 3_600_000).toISOString();
+    const underVote = await json(await stoa.request(`/api/stoa/v1/proposals/${p.id}/amendments/${amendment.id}/vote`, { token: ada.token, json: { closes_at: closesAt } }));
+    assert.ok(underVote.vote_proposal_id);
+    await json(await stoa.request(`/api/stoa/v1/proposals/${p.id}/amendments/${amendment.id}/accept`, { token: ada.token, method: "POST" }), 404);
+    await json(await stoa.request(`/api/stoa/v1/proposals/${p.id}/vote`, { token: ada.token, json: { closes_at: closesAt } }), 422);
+    for (const [user, choice] of [[ada, "reject"], [bob, "accept"], [cat, "accept"]] as const) {
+      await json(await stoa.request(`/api/stoa/v1/proposals/${underVote.vote_proposal_id}/ballot`, { token: user.token, json: { ballot: { choice } } }));
+    }
+    await closeNow(stoa, underVote.vote_proposal_id);
+    await stoa.drain();
+    const [decided] = await json(await stoa.request(`/api/stoa/v1/proposals/${p.id}/amendments`));
+    assert.equal(decided.state, "accepted");
+    assert.equal((await json(await stoa.request(`/api/stoa/v1/proposals/${p.id}`))).text, "Adopt it in 2027.");
+    await json(await stoa.request(`/api/stoa/v1/proposals/${p.id}/vote`, { token: ada.token, json: { closes_at: closesAt } }));
+  });
+
   it("lets only the body's members decide on an indirect vote", async () => {
     await json(await stoa.request("/api/stoa/v1/proposals", { token: ada.token, json: { title: "t", text: "x", scope_id: global, method: "majority", method_config: { options: ["yes", "no"] }, participation: "indirect" } }), 422);
     const [board] = await stoa.ctx.sql<{ id: string }[]>`select id from gov_bodies where slug = 'board'`;

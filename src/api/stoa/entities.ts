@@ -19,7 +19,7 @@ export function serializeProposal(origin: string, p: Proposal, authors: string[]
 /** An amendment with its decision. */
 export const serializeAmendment = (a: Amendment) => ({
   id: a.id, proposal_id: a.proposalId, account_id: a.accountId, text: a.text, reason: a.reason, state: a.state,
-  previous_text: a.previousText, created_at: iso(a.createdAt), decided_at: iso(a.decidedAt),
+  previous_text: a.previousText, vote_proposal_id: a.voteProposalId, created_at: iso(a.createdAt), decided_at: iso(a.decidedAt),
 });
 
 /** An implementation update. */

@@ -52,6 +52,7 @@ const operations: Operation[] = [
   ["post", "/proposals/{id}/amendments", "write", "Propose an amendment (whole new text)", { text: str, reason: str }],
   ["post", "/proposals/{id}/amendments/{amendment_id}/accept", "write", "Accept an amendment (authors)"],
   ["post", "/proposals/{id}/amendments/{amendment_id}/reject", "write", "Reject an amendment (authors)"],
+  ["post", "/proposals/{id}/amendments/{amendment_id}/vote", "write", "Put an amendment to a majority vote (accept / reject)", { closes_at: time }],
   ["get", "/proposals/{id}/updates", null, "Implementation updates"],
   ["post", "/proposals/{id}/updates", "write", "Post an implementation update (authors)", { status: { type: "string", enum: ["planned", "in-progress", "done", "abandoned"] }, text: str }],
   ["post", "/proposals/{id}/ballot", "write", "Cast or change my ballot; returns a receipt", { ballot: { type: "object", description: "One ballot in the ballot-file shape of the method" }, receipt: { type: "string", description: "Required to change a secret ballot" } }],

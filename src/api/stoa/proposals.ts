@@ -9,6 +9,7 @@ import {
   requireProposal, startDeliberation, withdrawProposal, type Proposal,
 } from "../../governance/proposals/proposals.ts";
 import { addUpdate, amendmentsOf, decideAmendment, proposeAmendment, updatesOf } from "../../governance/proposals/amendments.ts";
+import { putAmendmentToVote } from "../../governance/proposals/amendment-votes.ts";
 import { methodNames } from "../../governance/methods/registry.ts";
 import { readParams, validate, zBool, zInt, zList } from "../http/params.ts";
 import { authed, optionalViewerId, viewerId } from "../http/auth.ts";
@@ -127,6 +128,13 @@ export function proposalRoutes(ctx: AppContext): Hono<Env> {
       return c.json(serializeAmendment(await sql.begin((tx) => decideAmendment(tx, proposal, c.req.param("amendment_id"), accept))));
     });
   }
+
+  app.post("/api/stoa/v1/proposals/:id/amendments/:amendment_id/vote", authed(ctx, "write"), async (c) => {
+    const proposal = await authored(c);
+    if (!isId(c.req.param("amendment_id"))) throw notFound();
+    const p = validate(z.object({ closes_at: z.coerce.date() }), await readParams(c));
+    return c.json(serializeAmendment(await putAmendmentToVote(ctx, proposal, c.req.param("amendment_id"), p.closes_at)));
+  });
 
   app.get("/api/stoa/v1/proposals/:id/updates", scopeIfToken(ctx, "read"), async (c) => c.json((await updatesOf(sql, (await visible(c)).id)).map(serializeUpdate)));
   app.post("/api/stoa/v1/proposals/:id/updates", authed(ctx, "write"), async (c) => {

@@ -15,6 +15,7 @@ export interface Amendment {
   reason: string;
   state: "proposed" | "accepted" | "rejected";
   previousText: string | null;
+  voteProposalId: string | null;
   createdAt: Date;
   decidedAt: Date | null;
 }
@@ -40,14 +41,19 @@ export async function amendmentsOf(sql: Db, proposalId: string): Promise<Amendme
   return sql<Amendment[]>`select * from gov_amendments where proposal_id = ${proposalId} order by id`;
 }
 
-/** The authors accept (the text is replaced) or reject a proposed amendment. */
-export async function decideAmendment(sql: Db, proposal: Proposal, amendmentId: string, accept: boolean): Promise<Amendment> {
+/**
+ * Accepts (the text is replaced) or rejects a proposed amendment: by the authors, or by the
+ * result of its vote (`byVote`); an amendment under a vote is the vote's to decide.
+ */
+export async function decideAmendment(sql: Db, proposal: Proposal, amendmentId: string, accept: boolean, byVote = false): Promise<Amendment> {
   if (proposal.state !== "deliberation") throw unprocessable("Amendments are decided during deliberation");
   const [row] = await sql<Amendment[]>`
     update gov_amendments set state = ${accept ? "accepted" : "rejected"}, decided_at = now(),
       previous_text = ${accept ? proposal.text : null}
-    where id = ${amendmentId} and proposal_id = ${proposal.id} and state = 'proposed' returning *`;
-  if (!row) throw notFound("No proposed amendment with this id");
+    where id = ${amendmentId} and proposal_id = ${proposal.id} and state = 'proposed'
+      and ${byVote ? sql`vote_proposal_id is not null` : sql`vote_proposal_id is null`}
+    returning *`;
+  if (!row) throw notFound("No proposed amendment with this id awaiting your decision");
   if (accept) await sql`update gov_proposals set text = ${row.text}, updated_at = now() where id = ${proposal.id}`;
   return row;
 }
