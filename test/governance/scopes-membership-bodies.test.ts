@@ -103,5 +103,9 @@ describe("governance: scopes, membership, bodies", () => {
     await json(await stoa.request(`/api/stoa/v1/bodies/audit/members`, { token: owner.token, json: { account_id: ada.accountId } }));
     await json(await stoa.request(`/api/stoa/v1/bodies/audit/members`, { token: owner.token, json: { account_id: bob.accountId } }), 422);
     await json(await stoa.request("/api/stoa/v1/bodies", { token: owner.token, json: { slug: "bad", name: "Bad", kind: "nope", scope_id: global!.id, filling: "open" } }), 422);
+    await json(await stoa.request("/api/stoa/v1/bodies", { token: owner.token, json: { slug: "bad", name: "Bad", kind: "auditory", scope_id: "999", filling: "open" } }), 422);
+    await json(await stoa.request("/api/stoa/v1/bodies/99999999999999999999"), 404);
+    await json(await stoa.request("/api/stoa/v1/scopes/99999999999999999999"), 404);
+    await json(await stoa.request("/api/stoa/v1/bodies/audit/members", { token: owner.token, json: { account_id: "12" } }), 422);
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { Db } from "../../db/database.ts";
 import { forbidden, notFound, unprocessable } from "../../lib/errors.ts";
+import { isId } from "../../lib/ids.ts";
 
 export type BodyKind = "top-level" | "intermediate" | "auditory";
 export type Filling = "election" | "appointment" | "sortition" | "open";
@@ -61,6 +62,7 @@ export async function listBodies(sql: Db): Promise<Body[]> {
 
 /** A body by id or slug, or a 404. */
 export async function requireBody(sql: Db, idOrSlug: string): Promise<Body> {
+  if (/^\d+$/.test(idOrSlug) && !isId(idOrSlug)) throw notFound("Body not found");
   const [row] = /^\d+$/.test(idOrSlug)
     ? await sql<Body[]>`select * from gov_bodies where id = ${idOrSlug}`
     : await sql<Body[]>`select * from gov_bodies where slug = ${idOrSlug}`;

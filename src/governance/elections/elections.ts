@@ -105,6 +105,7 @@ export async function openElection(ctx: AppContext, actor: { accountId: string; 
 export async function callRecall(ctx: AppContext, actor: { accountId: string; role: string | null }, bodyId: string, accountId: string, closesAt: Date): Promise<Election> {
   const body = await requireBody(ctx.sql, bodyId);
   await requireOrganiser(ctx.sql, actor, body.scopeId);
+  if (closesAt.getTime() <= Date.now()) throw unprocessable("closes_at must be in the future");
   const [seat] = await ctx.sql`select 1 from gov_body_members where body_id = ${body.id} and account_id = ${accountId} and left_at is null`;
   if (!seat) throw unprocessable("This account holds no seat in the body");
   const [row] = await ctx.sql<Election[]>`
