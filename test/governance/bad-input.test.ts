@@ -104,4 +104,23 @@ describe("governance: bad ballots, ineligible voters and self-delegation are 422
     await json(await stoa.request("/api/stoa/v1/delegations?scope_id=" + finance, { token: bob.token, method: "DELETE" }));
     await json(await stoa.request("/api/stoa/v1/delegations?scope_id=" + finance, { token: bob.token, method: "DELETE" }), 404);
   });
+
+  it("answers garbage sent to any documented operation without a 500", async () => {
+    const owner = await createUser(stoa, "boss", { role: "owner" });
+    const doc = await json(await stoa.request("/api/stoa/v1/openapi.json"));
+    const [voting] = await stoa.ctx.sql<{ id: string }[]>`select id from gov_proposals where state = 'voting' and method = 'schulze' limit 1`;
+    const wrong = (schema: { type?: string }) => (schema.type === "string" ? 12 : schema.type === "array" ? "x" : schema.type === "object" ? [1] : "not-a-number");
+    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, { type?: string }> } }> } }>>)) {
+      for (const [verb, op] of Object.entries(ops)) {
+        const properties = op.requestBody?.content["application/json"]!.schema.properties ?? {};
+        const bodies = [{}, Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, wrong(v)])), { ballot: { ranking: [[{}]] }, method_config: { options: "x" } }];
+        for (const param of ["x", "1", "99999999999999999999", voting!.id]) {
+          for (const body of bodies) {
+            const response = await stoa.request(`/api/stoa/v1${path.replace(/\{\w+\}/g, param)}`, { token: owner.token, method: verb.toUpperCase(), ...(verb === "get" ? {} : { json: body }) });
+            assert.notEqual(response.status, 500, `${verb} ${path} with ${param} and ${JSON.stringify(body)}: ${await response.text()}`);
+          }
+        }
+      }
+    }
+  });
 });
