@@ -124,6 +124,9 @@ describe("governance: the life of a proposal", () => {
     const rows = await stoa.ctx.sql`select voter_id from gov_ballots where proposal_id = ${p.id}`;
     assert.equal(rows.length, 2);
     assert.ok(rows.every((r) => r.voterId === null), "secret ballots carry no voter");
+    const times = await stoa.ctx.sql<{ castAt: Date; opensAt: Date }[]>`
+      select b.cast_at, p.opens_at from gov_ballots b join gov_proposals p on p.id = b.proposal_id where b.proposal_id = ${p.id}`;
+    assert.ok(times.every((t) => t.castAt.getTime() === t.opensAt.getTime()), "nor the time they were cast");
     await json(await stoa.request(`/api/stoa/v1/proposals/${p.id}/ballots`), 403);
     assert.deepEqual((await json(await stoa.request(`/api/stoa/v1/proposals/${p.id}/ballot`, { token: bob.token }))), { voted: true, ballot: null });
     await closeNow(stoa, p.id);

@@ -63,7 +63,11 @@ export async function castVote(ctx: AppContext, proposalId: string, voterId: str
         const replaced = await tx`delete from gov_ballots where proposal_id = ${proposalId} and receipt_hash = ${sha256(oldReceipt)}`;
         if (replaced.count === 0) throw unprocessable("That receipt matches no ballot of this vote");
       }
-      await tx`insert into gov_ballots (proposal_id, receipt_hash, ballot) values (${proposalId}, ${receiptHash}, ${JSON.stringify(ballot)}::text::jsonb)`;
+      // No time on a secret ballot: a random id (ours sort by time) and the opening as its cast time,
+      // so ballots cannot be matched with the voters' rows by when they were written.
+      await tx`
+        insert into gov_ballots (id, proposal_id, receipt_hash, ballot, cast_at)
+        values ((random() * 9e18)::bigint, ${proposalId}, ${receiptHash}, ${JSON.stringify(ballot)}::text::jsonb, ${proposal.opensAt})`;
     }
     if (!proposal.secret) await ctx.events.emit(tx, "governance.voted", { proposalId, accountId: voterId });
     return { receipt, receiptHash };
