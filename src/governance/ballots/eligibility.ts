@@ -7,9 +7,9 @@ import type { Db } from "../../db/database.ts";
 import { inSpheres } from "../membership/membership.ts";
 import type { Proposal } from "../proposals/proposals.ts";
 
-/** SQL condition on account id `column`: it may decide on the proposal. */
-export function eligibleFilter(sql: Db, proposal: Proposal, column: string) {
-  const id = sql(column);
+/** SQL condition on a row of `accounts` aliased `alias`: it may decide on the proposal. */
+export function eligibleFilter(sql: Db, proposal: Proposal, alias: string) {
+  const id = sql(`${alias}.id`);
   const body = proposal.bodyId === null ? sql`` : sql`and exists (
     select 1 from gov_body_members bm where bm.body_id = ${proposal.bodyId} and bm.account_id = ${id} and bm.left_at is null)`;
   const home = sql`and (
@@ -19,17 +19,17 @@ export function eligibleFilter(sql: Db, proposal: Proposal, column: string) {
         select id from gov_scopes where id = ${proposal.scopeId}
         union all select s.id from gov_scopes s join down on s.parent_id = down.id)
       select 1 from gov_home_scopes h where h.account_id = ${id} and h.scope_id in (select id from down)))`;
-  return sql`(${inSpheres(sql, column, proposal.decideSpheres)}) ${body} ${home}`;
+  return sql`(${inSpheres(sql, alias, proposal.decideSpheres)}) ${body} ${home}`;
 }
 
 /** Whether the account may decide on the proposal now. */
 export async function isEligible(sql: Db, proposal: Proposal, accountId: string): Promise<boolean> {
-  const [row] = await sql`select 1 from accounts a where a.id = ${accountId} and a.suspended_at is null and ${eligibleFilter(sql, proposal, "a.id")}`;
+  const [row] = await sql`select 1 from accounts a where a.id = ${accountId} and a.suspended_at is null and ${eligibleFilter(sql, proposal, "a")}`;
   return row !== undefined;
 }
 
 /** Every account that may decide on the proposal now. */
 export async function electorate(sql: Db, proposal: Proposal): Promise<string[]> {
-  const rows = await sql<{ id: string }[]>`select a.id from accounts a where a.suspended_at is null and ${eligibleFilter(sql, proposal, "a.id")} order by a.id`;
+  const rows = await sql<{ id: string }[]>`select a.id from accounts a where a.suspended_at is null and ${eligibleFilter(sql, proposal, "a")} order by a.id`;
   return rows.map((r) => r.id);
 }

@@ -39,18 +39,17 @@ export async function sphereOf(sql: Db, accountId: string): Promise<Sphere | nul
   return row.member || row.board ? "inner" : "outer";
 }
 
-/** SQL condition: account `column` is in one of `spheres` (for eligibility queries). */
-export function inSpheres(sql: Db, column: string, spheres: readonly Sphere[]) {
-  const id = sql(column);
+/** SQL condition on a row of `accounts` aliased `alias`: the account is in one of `spheres` (for eligibility queries). */
+export function inSpheres(sql: Db, alias: string, spheres: readonly Sphere[]) {
+  const id = sql(`${alias}.id`);
+  const domain = sql(`${alias}.domain`);
   const inner = sql`(exists (select 1 from gov_memberships m where m.account_id = ${id} and m.status = 'member')
     or exists (select 1 from gov_body_members bm join gov_bodies b on b.id = bm.body_id
                where bm.account_id = ${id} and bm.left_at is null and b.kind = 'top-level' and b.filling <> 'open'))`;
-  const local = sql`exists (select 1 from accounts a where a.id = ${id} and a.domain is null)`;
-  const remote = sql`exists (select 1 from accounts a where a.id = ${id} and a.domain is not null)`;
   const parts = [];
-  if (spheres.includes("inner")) parts.push(sql`(${local} and ${inner})`);
-  if (spheres.includes("outer")) parts.push(sql`(${local} and not ${inner})`);
-  if (spheres.includes("ecosystem")) parts.push(remote);
+  if (spheres.includes("inner")) parts.push(sql`(${domain} is null and ${inner})`);
+  if (spheres.includes("outer")) parts.push(sql`(${domain} is null and not ${inner})`);
+  if (spheres.includes("ecosystem")) parts.push(sql`${domain} is not null`);
   if (parts.length === 0) return sql`false`;
   return parts.reduce((a, b) => sql`${a} or ${b}`);
 }

@@ -75,7 +75,7 @@ export async function signPetition(ctx: AppContext, petitionId: string, accountI
     // The row lock orders signatures, so exactly one of them crosses the threshold.
     const petition = await requirePetition(tx, petitionId, true);
     if (petition.state !== "open") throw unprocessable("This petition is no longer collecting signatures");
-    const [allowed] = await tx`select 1 from accounts a where a.id = ${accountId} and (${inSpheres(tx, "a.id", petition.signSpheres)})`;
+    const [allowed] = await tx`select 1 from accounts a where a.id = ${accountId} and (${inSpheres(tx, "a", petition.signSpheres)})`;
     if (!allowed) throw unprocessable("Your sphere cannot sign this petition");
     const inserted = await tx`insert into gov_petition_signatures (petition_id, account_id) values (${petitionId}, ${accountId}) on conflict do nothing returning 1`;
     if (inserted.length === 0) throw unprocessable("You have already signed this petition");

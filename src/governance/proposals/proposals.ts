@@ -132,7 +132,7 @@ export async function requireAuthor(sql: Db, proposalId: string, accountId: stri
 
 /** Whether an account may take part in the deliberation (its sphere is allowed to discuss). */
 export async function mayDiscuss(sql: Db, proposal: Proposal, accountId: string): Promise<boolean> {
-  const [row] = await sql`select 1 from accounts a where a.id = ${accountId} and (${inSpheres(sql, "a.id", proposal.discussSpheres)})`;
+  const [row] = await sql`select 1 from accounts a where a.id = ${accountId} and (${inSpheres(sql, "a", proposal.discussSpheres)})`;
   return row !== undefined;
 }
 
