@@ -44,6 +44,16 @@ describe("governance: notifications", () => {
     assert.deepEqual(await events(bob), ["proposal", "vote_opened", "vote_closed"]);
     assert.deepEqual(await events(ada), ["vote_closed"], "the author hears the result");
 
+    // A vote opening later is announced at its opening, not before.
+    const later = await json(await stoa.request("/api/stoa/v1/proposals", { token: ada.token, json: { title: "Later", text: "Later.", scope_id: finance, method: "majority", method_config: { options: ["yes", "no"] } } }));
+    await json(await stoa.request(`/api/stoa/v1/proposals/${later.id}/deliberation`, { token: ada.token, method: "POST" }));
+    await json(await stoa.request(`/api/stoa/v1/proposals/${later.id}/vote`, { token: ada.token, json: { opens_at: new Date(Date.now() + 600_000).toISOString(), closes_at: new Date(Date.now() + 3_600_000).toISOString() } }));
+    await stoa.drain();
+    assert.deepEqual((await events(bob)).slice(3), ["proposal"]);
+    await stoa.ctx.sql`update jobs set run_at = now() where kind = 'governance.proposal.open' and payload->>'proposalId' = ${later.id}`;
+    await stoa.drain();
+    assert.deepEqual((await events(bob)).slice(3), ["proposal", "vote_opened"]);
+
     // Mastodon apps see the same notifications as type `governance` on the proposal's thread.
     const mastodon = await json(await stoa.request("/api/v1/notifications", { token: cat.token }));
     assert.equal(mastodon[0].type, "governance");

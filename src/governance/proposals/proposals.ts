@@ -42,6 +42,8 @@ export interface Proposal {
 }
 
 export const CLOSE_PROPOSAL_JOB = "governance.proposal.close";
+/** Announces an opened vote at its opening time (notifications follow the event). */
+export const OPEN_PROPOSAL_JOB = "governance.proposal.open";
 
 /**
  * Columns read for a proposal. `method_config` and `result` are read as text and parsed here:
@@ -188,8 +190,8 @@ export async function openVote(ctx: AppContext, proposal: Proposal, opensAt: Dat
       update gov_proposals set state = 'voting', opens_at = ${opens}, closes_at = ${closesAt}, updated_at = now()
       where id = ${proposal.id} and state = 'deliberation' returning id`;
     if (updated.length === 0) throw unprocessable("Only a proposal under deliberation can go to a vote");
+    await enqueue(tx, OPEN_PROPOSAL_JOB, { proposalId: proposal.id }, { runAt: opens });
     await enqueue(tx, CLOSE_PROPOSAL_JOB, { proposalId: proposal.id }, { runAt: closesAt });
-    await ctx.events.emit(tx, "governance.vote.opened", { proposalId: proposal.id });
   });
   return requireProposal(ctx.sql, proposal.id);
 }
