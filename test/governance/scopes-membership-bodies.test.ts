@@ -108,4 +108,18 @@ describe("governance: scopes, membership, bodies", () => {
     await json(await stoa.request("/api/stoa/v1/scopes/99999999999999999999"), 404);
     await json(await stoa.request("/api/stoa/v1/bodies/audit/members", { token: owner.token, json: { account_id: "12" } }), 422);
   });
+
+  it("fills a sortition body by lot, reproducibly from the published seed", async () => {
+    await json(await stoa.request("/api/stoa/v1/bodies/appeals/sortition", { token: ada.token, json: { seed: "2026-11-28 lottery" } }), 403);
+    await json(await stoa.request("/api/stoa/v1/bodies/board/sortition", { token: owner.token, json: { seed: "2026-11-28 lottery" } }), 422);
+    const members = await stoa.ctx.sql<{ accountId: string }[]>`select account_id from gov_memberships where status = 'member'`;
+    const draw = await json(await stoa.request("/api/stoa/v1/bodies/appeals/sortition", { token: owner.token, json: { seed: "2026-11-28 lottery" } }));
+    assert.equal(draw.candidates, members.length);
+    // Recomputed here from the rule (sha256 of seed:id, ascending), not with Stoa's code.
+    const { createHash } = await import("node:crypto");
+    const expected = members.map((m) => m.accountId)
+      .map((id) => [createHash("sha256").update(`2026-11-28 lottery:${id}`).digest("hex"), id] as const)
+      .sort((a, b) => a[0].localeCompare(b[0])).slice(0, 5).map(([, id]) => id);
+    assert.deepEqual(draw.seats.map((s: { account_id: string }) => s.account_id), expected);
+  });
 });

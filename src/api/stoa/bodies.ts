@@ -11,6 +11,7 @@ import { scopeIfToken } from "../http/scope-if-token.ts";
 import type { Env } from "../http/env.ts";
 import type { Db } from "../../db/database.ts";
 import { requireAdmin } from "./admin.ts";
+import { fillBySortition } from "../../governance/bodies/sortition.ts";
 
 const zId = z.string().refine(isId, "is not a valid id");
 
@@ -73,6 +74,13 @@ export function bodyRoutes(ctx: AppContext): Hono<Env> {
       checkSelfJoin(b, await isMember(sql, me));
     }
     return c.json(serializeSeat(await sql.begin((tx) => seatMember(tx, b.id, p.account_id))));
+  });
+  app.post("/api/stoa/v1/bodies/:id/sortition", authed(ctx, "write"), async (c) => {
+    requireAdmin(c);
+    const b = await body(c.req.param("id"));
+    const p = validate(z.object({ seed: z.string().min(8).max(200) }), await readParams(c));
+    const drawn = await sql.begin((tx) => fillBySortition(tx, b, p.seed));
+    return c.json({ seed: p.seed, candidates: drawn.candidates, seats: drawn.seats.map(serializeSeat) });
   });
   app.delete("/api/stoa/v1/bodies/:id/members/:account_id", authed(ctx, "write"), async (c) => {
     const b = await body(c.req.param("id"));

@@ -32,6 +32,7 @@ const operations: Operation[] = [
   ["get", "/bodies/{id}/members", null, "Seats of a body; history=true includes past seats"],
   ["post", "/bodies", "write", "Constitute a body (admins)", { slug: str, name: str, kind: { type: "string", enum: ["top-level", "intermediate", "auditory"] }, scope_id: id, seats: int, filling: { type: "string", enum: ["election", "appointment", "sortition", "open"] }, term_days: int, description: str, powers: { type: "array", items: { type: "object", properties: { power: str, scope_id: id } } } }],
   ["post", "/bodies/{id}/members", "write", "Appoint (admins) or join an open body (members)", { account_id: id }],
+  ["post", "/bodies/{id}/sortition", "write", "Fill free seats by lot from a published seed (admins)", { seed: str }],
   ["delete", "/bodies/{id}/members/{account_id}", "write", "Resign, or remove (admins)", { reason: str }],
   ["post", "/bodies/{id}/members/{account_id}/recall", "write", "Start a recall vote", { closes_at: time }],
   ["get", "/bodies/{id}/elections", null, "Elections of a body"],
