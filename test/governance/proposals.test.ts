@@ -159,7 +159,10 @@ describe("governance: the life of a proposal", () => {
     await json(await stoa.request("/api/stoa/v1/proposals", { token: ada.token, json: { title: "t", text: "x", scope_id: global, method: "majority", method_config: { options: ["yes", "no"] }, participation: "indirect" } }), 422);
     const [board] = await stoa.ctx.sql<{ id: string }[]>`select id from gov_bodies where slug = 'board'`;
     await stoa.ctx.sql`insert into gov_body_members (body_id, account_id) values (${board!.id}, ${cat.accountId})`;
-    const p = await json(await create(ada.token, { method: "majority", method_config: { options: ["yes", "no"] }, participation: "indirect", body_id: board!.id }));
+    await json(await create(ada.token, { method: "majority", method_config: { options: ["yes", "no"] }, participation: "indirect", body_id: board!.id }), 422);
+    await json(await create(ada.token, { method: "majority", method_config: { options: ["yes", "no"] }, participation: "indirect", body_id: board!.id, decision_type: "moderation" }), 422);
+    const p = await json(await create(ada.token, { method: "majority", method_config: { options: ["yes", "no"] }, participation: "indirect", body_id: board!.id, decision_type: "budget" }));
+    assert.equal(p.decision_type, "budget");
     await json(await stoa.request(`/api/stoa/v1/proposals/${p.id}/deliberation`, { token: ada.token, method: "POST" }));
     await json(await stoa.request(`/api/stoa/v1/proposals/${p.id}/vote`, { token: ada.token, json: { closes_at: new Date(Date.now() + 3_600_000).toISOString() } }));
     await json(await stoa.request(`/api/stoa/v1/proposals/${p.id}/ballot`, { token: ada.token, json: { ballot: { choice: "yes" } } }), 422);

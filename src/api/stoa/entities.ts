@@ -8,7 +8,7 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 export function serializeProposal(origin: string, p: Proposal, authors: string[]) {
   return {
     id: p.id, url: `${origin}/governance/proposals/${p.id}`, title: p.title, text: p.text, state: p.state,
-    scope_id: p.scopeId, body_id: p.bodyId, author_id: p.authorId, authors,
+    scope_id: p.scopeId, body_id: p.bodyId, decision_type: p.decisionType, author_id: p.authorId, authors,
     method: p.method, method_config: p.methodConfig, participation: p.participation,
     discuss_spheres: p.discussSpheres, decide_spheres: p.decideSpheres, secret: p.secret, delegate_cap: p.delegateCap,
     thread_status_id: p.threadStatusId, opens_at: iso(p.opensAt), closes_at: iso(p.closesAt), closed_at: iso(p.closedAt),

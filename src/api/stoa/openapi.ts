@@ -42,7 +42,7 @@ const operations: Operation[] = [
   ["delete", "/elections/{id}/candidacy", "write", "Withdraw a candidacy"],
   ["post", "/elections/{id}/vote", "write", "Open the election's vote", { closes_at: time }],
   ["get", "/proposals", null, "Proposals (state, scope_id), newest first, Link pagination"],
-  ["post", "/proposals", "write", "Create a draft", { title: str, text: str, scope_id: id, body_id: id, method: { type: "string", enum: methodNames }, method_config: { type: "object", description: "The ballot file header for the method (docs/ballot-file.md)" }, participation: { type: "string", enum: ["direct", "indirect", "liquid"] }, discuss_spheres: spheres, decide_spheres: spheres, secret: { type: "boolean" }, delegate_cap: int }],
+  ["post", "/proposals", "write", "Create a draft", { title: str, text: str, scope_id: id, body_id: id, decision_type: str, method: { type: "string", enum: methodNames }, method_config: { type: "object", description: "The ballot file header for the method (docs/ballot-file.md)" }, participation: { type: "string", enum: ["direct", "indirect", "liquid"] }, discuss_spheres: spheres, decide_spheres: spheres, secret: { type: "boolean" }, delegate_cap: int }],
   ["get", "/proposals/{id}", null, "A proposal (drafts only to their authors)"],
   ["put", "/proposals/{id}", "write", "Edit a draft (authors)", { title: str, text: str, method_config: { type: "object" } }],
   ["post", "/proposals/{id}/authors", "write", "Add a co-author", { account_id: id }],

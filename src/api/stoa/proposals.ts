@@ -34,6 +34,7 @@ const createSchema = z.object({
   text: z.string().trim().min(1).max(50_000),
   scope_id: zId,
   body_id: zId.optional(),
+  decision_type: z.string().regex(/^[a-z_]{1,64}$/, "must be a decision type").optional(),
   method: z.enum(methodNames as [string, ...string[]]),
   method_config: zConfig,
   participation: z.enum(["direct", "indirect", "liquid"]).default("direct"),
@@ -84,7 +85,7 @@ export function proposalRoutes(ctx: AppContext): Hono<Env> {
   app.post("/api/stoa/v1/proposals", authed(ctx, "write"), async (c) => {
     const p = validate(createSchema, await readParams(c));
     const proposal = await sql.begin((tx) => createProposal(tx, viewerId(c), {
-      scopeId: p.scope_id, bodyId: p.body_id ?? null, title: p.title, text: p.text, method: p.method, methodConfig: p.method_config,
+      scopeId: p.scope_id, bodyId: p.body_id ?? null, decisionType: p.decision_type ?? null, title: p.title, text: p.text, method: p.method, methodConfig: p.method_config,
       participation: p.participation, discussSpheres: p.discuss_spheres, decideSpheres: p.decide_spheres,
       secret: p.secret, delegateCap: p.delegate_cap ?? null,
     }));

@@ -16,7 +16,7 @@ export async function putAmendmentToVote(ctx: AppContext, proposal: Proposal, am
       select * from gov_amendments where id = ${amendmentId} and proposal_id = ${proposal.id} and state = 'proposed' and vote_proposal_id is null for update`;
     if (!amendment) throw notFound("No proposed amendment with this id awaiting your decision");
     const created = await createProposal(tx, proposal.authorId, {
-      scopeId: proposal.scopeId, bodyId: proposal.bodyId, title: `Amendment to: ${proposal.title}`,
+      scopeId: proposal.scopeId, bodyId: proposal.bodyId, decisionType: proposal.decisionType, title: `Amendment to: ${proposal.title}`,
       text: `${amendment.text}\n\n${amendment.reason}`.trim(), method: "majority", methodConfig: { options: ["accept", "reject"] },
       participation: proposal.participation, discussSpheres: proposal.discussSpheres, decideSpheres: proposal.decideSpheres,
       secret: proposal.secret, delegateCap: proposal.delegateCap,

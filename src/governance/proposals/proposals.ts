@@ -13,6 +13,7 @@ import { count, isMethodName } from "../methods/registry.ts";
 import { InvalidBallotError } from "../methods/types.ts";
 import type { Sphere } from "../membership/membership.ts";
 import { inSpheres } from "../membership/membership.ts";
+import { bodiesWithPower } from "../bodies/bodies.ts";
 
 export type ProposalState = "draft" | "deliberation" | "voting" | "closed" | "withdrawn";
 export type Participation = "direct" | "indirect" | "liquid";
@@ -22,6 +23,7 @@ export interface Proposal {
   authorId: string;
   scopeId: string;
   bodyId: string | null;
+  decisionType: string | null;
   title: string;
   text: string;
   state: ProposalState;
@@ -50,7 +52,7 @@ export const OPEN_PROPOSAL_JOB = "governance.proposal.open";
  * postgres.camel would otherwise rename keys inside them, and option ids are user data.
  */
 export const proposalColumns = (sql: Db, alias = "p") => sql.unsafe(`
-  ${alias}.id, ${alias}.author_id, ${alias}.scope_id, ${alias}.body_id, ${alias}.title, ${alias}.text, ${alias}.state, ${alias}.method,
+  ${alias}.id, ${alias}.author_id, ${alias}.scope_id, ${alias}.body_id, ${alias}.decision_type, ${alias}.title, ${alias}.text, ${alias}.state, ${alias}.method,
   ${alias}.method_config::text as method_config, ${alias}.participation, ${alias}.discuss_spheres, ${alias}.decide_spheres,
   ${alias}.secret, ${alias}.delegate_cap, ${alias}.thread_status_id, ${alias}.opens_at, ${alias}.closes_at,
   ${alias}.result::text as result, ${alias}.closed_at, ${alias}.created_at, ${alias}.updated_at`);
@@ -87,6 +89,8 @@ export function checkMethodConfig(method: string, config: Record<string, unknown
 export interface NewProposal {
   scopeId: string;
   bodyId: string | null;
+  /** A body power (rules, budget…); required for indirect votes, whose body must hold it over the scope. */
+  decisionType?: string | null;
   title: string;
   text: string;
   method: string;
@@ -110,11 +114,15 @@ export async function createProposal(sql: Db, authorId: string, input: NewPropos
   if (input.bodyId) {
     const [body] = await sql`select 1 from gov_bodies where id = ${input.bodyId}`;
     if (!body) throw unprocessable("Unknown body");
+    if (!input.decisionType) throw unprocessable("decision_type is required for indirect participation");
+    if (!(await bodiesWithPower(sql, input.decisionType, input.scopeId)).includes(input.bodyId)) {
+      throw unprocessable(`This body holds no ${input.decisionType} power over the proposal's scope`);
+    }
   }
   const [row] = await sql<RawProposal[]>`
-    insert into gov_proposals (author_id, scope_id, body_id, title, text, method, method_config, participation,
+    insert into gov_proposals (author_id, scope_id, body_id, decision_type, title, text, method, method_config, participation,
       discuss_spheres, decide_spheres, secret, delegate_cap)
-    values (${authorId}, ${input.scopeId}, ${input.bodyId}, ${input.title}, ${input.text}, ${input.method}, ${JSON.stringify(config)}::text::jsonb,
+    values (${authorId}, ${input.scopeId}, ${input.bodyId}, ${input.decisionType ?? null}, ${input.title}, ${input.text}, ${input.method}, ${JSON.stringify(config)}::text::jsonb,
       ${input.participation}, ${input.discussSpheres}, ${input.decideSpheres}, ${input.secret}, ${input.delegateCap})
     returning ${proposalColumns(sql, "gov_proposals")}`;
   await sql`insert into gov_proposal_authors (proposal_id, account_id) values (${row!.id}, ${authorId})`;
