@@ -5,6 +5,7 @@ import { ApiError } from "./lib/errors.ts";
 import { logger } from "./log.ts";
 import type { Env } from "./api/http/env.ts";
 import { mastodonRoutes } from "./api/mastodon/routes.ts";
+import { stoaRoutes } from "./api/stoa/routes.ts";
 import { webRoutes } from "./api/web/static.ts";
 import { transparencyRoutes } from "./api/stoa/transparency.ts";
 import { caseRoutes } from "./api/stoa/cases.ts";
@@ -31,6 +32,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
   app.route("/", transparencyRoutes(ctx));
   app.route("/", caseRoutes(ctx));
   app.route("/", ruleRoutes(ctx));
+  app.route("/", stoaRoutes(ctx));
   app.route("/", webRoutes());
 
   app.notFound((c) => c.json({ error: "Record not found" }, 404));

@@ -7,6 +7,7 @@ import { pollJobs } from "../statuses/polls.ts";
 import { conversationJobs } from "../statuses/conversations.ts";
 import { scheduledJobs } from "../statuses/scheduled.ts";
 import { moderationJobs } from "../moderation/jobs.ts";
+import { governanceJobs } from "../governance/jobs.ts";
 
 /** A domain's background work: its own job kinds, and the domain events it reacts to. */
 export interface DomainJobs {
@@ -17,7 +18,16 @@ export interface DomainJobs {
 }
 
 /** Each domain that does background work contributes here (one entry per domain). */
-const domains: ((ctx: AppContext) => DomainJobs)[] = [timelineJobs, notificationJobs, mediaJobs, pollJobs, conversationJobs, scheduledJobs, moderationJobs];
+const domains: ((ctx: AppContext) => DomainJobs)[] = [
+  timelineJobs,
+  notificationJobs,
+  mediaJobs,
+  pollJobs,
+  conversationJobs,
+  scheduledJobs,
+  moderationJobs,
+  governanceJobs,
+];
 
 /** Registers every domain's job handlers and event subscriptions on the context. */
 export function registerJobHandlers(ctx: AppContext): void {
