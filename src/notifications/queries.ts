@@ -10,11 +10,17 @@ export interface NotificationSelection {
   includeFiltered?: boolean | undefined;
 }
 
+/**
+ * Types that Mastodon apps do not know: listed only when a request names them in `types`, so an
+ * app never meets a notification it cannot draw (Stoa's own API lists them by name).
+ */
+const STOA_ONLY_TYPES = ["governance"];
+
 /** SQL condition selecting the recipient's notifications (alias `n`) as `selection` says. */
 export function notificationConditions(db: Db, accountId: string, selection: NotificationSelection) {
   return db`n.account_id = ${accountId}
     ${selection.includeFiltered ? db`` : db`and not n.filtered`}
-    ${selection.types?.length ? db`and n.type = any(${selection.types})` : db``}
+    ${selection.types?.length ? db`and n.type = any(${selection.types})` : db`and n.type <> all(${STOA_ONLY_TYPES})`}
     ${selection.excludeTypes?.length ? db`and n.type <> all(${selection.excludeTypes})` : db``}
     ${selection.fromAccountId ? db`and n.from_account_id = ${selection.fromAccountId}` : db``}`;
 }

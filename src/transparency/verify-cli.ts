@@ -54,5 +54,8 @@ async function load(source: string): Promise<string> {
   if (!url.pathname.endsWith("/export")) url.pathname = EXPORT_PATH;
   const response = await fetch(url, { headers: { accept: "application/json" } });
   if (!response.ok) throw new Error(`HTTP ${response.status} from ${url.href}`);
+  // A web app answering every path with its HTML is an address without a log, not a broken log.
+  const type = response.headers.get("content-type") ?? "";
+  if (!type.includes("json")) throw new Error(`${url.href} answered ${type || "without a content type"}, not a JSON export`);
   return response.text();
 }
