@@ -6,18 +6,18 @@ import { logger } from "./log.ts";
 import type { Env } from "./api/http/env.ts";
 import { mastodonRoutes } from "./api/mastodon/routes.ts";
 import { webRoutes } from "./api/web/static.ts";
-import { MemoryRateLimitStore, rateLimit } from "./api/http/rate-limit.ts";
+import { MemoryRateLimitStore, rateLimit, type RateLimitStore } from "./api/http/rate-limit.ts";
 
 const log = logger("http");
 
 /** Composes the HTTP application from the adapters. Creating it has no side effects. */
-export function createApp(ctx: AppContext): Hono<Env> {
+export function createApp(ctx: AppContext, rateLimitStore: RateLimitStore = new MemoryRateLimitStore()): Hono<Env> {
   const app = new Hono<Env>();
   app.use("/api/*", cors({ origin: "*", exposeHeaders: ["Link", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"] }));
   app.use("/oauth/*", cors({ origin: "*" }));
   app.use("/.well-known/*", cors({ origin: "*" }));
 
-  if (ctx.config.rateLimits) app.use("/api/*", rateLimit(new MemoryRateLimitStore()));
+  if (ctx.config.rateLimits) app.use("*", rateLimit(rateLimitStore));
 
   app.get("/health", async (c) => {
     await ctx.sql`select 1`;

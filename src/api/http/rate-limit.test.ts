@@ -2,25 +2,28 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { Hono } from "hono";
 import { ApiError } from "../../lib/errors.ts";
-import { MemoryRateLimitStore, rateLimit } from "./rate-limit.ts";
+import { MASTODON_RULES, MemoryRateLimitStore, rateLimit, type RateLimitRule } from "./rate-limit.ts";
 import type { Env } from "./env.ts";
 
-function app(now: () => number) {
+function app(now: () => number, rules: readonly RateLimitRule[]) {
   const a = new Hono<Env>();
-  a.use("*", rateLimit(new MemoryRateLimitStore(), { name: "t", limit: 2, windowMs: 1000 }, now));
-  a.get("/", (c) => c.text("ok"));
+  a.use("*", rateLimit(new MemoryRateLimitStore(), rules, now));
+  a.all("*", (c) => c.text("ok"));
   a.onError((e, c) => (e instanceof ApiError ? c.json({ error: e.message }, e.status) : c.text("boom", 500)));
   return a;
 }
 
+const everything: RateLimitRule = { name: "t", limit: 2, windowMs: 1000, per: "caller", matches: () => true };
+
 describe("rate limits", () => {
   it("counts per token, reports headers, answers 429 past the limit, and resets with the window", async () => {
     let t = 0;
-    const a = app(() => t);
+    const a = app(() => t, [everything]);
     const as = (token: string) => a.request("/", { headers: { authorization: `Bearer ${token}` } });
     const first = await as("one");
     assert.equal(first.headers.get("x-ratelimit-limit"), "2");
     assert.equal(first.headers.get("x-ratelimit-remaining"), "1");
+    assert.equal(first.headers.get("x-ratelimit-reset"), new Date(1000).toISOString());
     assert.equal((await as("one")).status, 200);
     const third = await as("one");
     assert.equal(third.status, 429);
@@ -28,5 +31,26 @@ describe("rate limits", () => {
     assert.equal((await as("two")).status, 200, "another token has its own budget");
     t = 1000;
     assert.equal((await as("one")).status, 200, "a new window starts afresh");
+  });
+
+  it("reports the most limited of the matching rules, and leaves unmatched paths alone", async () => {
+    const a = app(() => 0, MASTODON_RULES);
+    const upload = await a.request("/api/v2/media", { method: "POST", headers: { authorization: "Bearer x" } });
+    assert.equal(upload.headers.get("x-ratelimit-limit"), "30");
+    assert.equal(upload.headers.get("x-ratelimit-remaining"), "29");
+    const read = await a.request("/api/v1/timelines/home", { headers: { authorization: "Bearer x" } });
+    assert.equal(read.headers.get("x-ratelimit-limit"), "300");
+    assert.equal(read.headers.get("x-ratelimit-remaining"), "298", "the upload counted against the general budget too");
+    const page = await a.request("/about");
+    assert.equal(page.headers.get("x-ratelimit-limit"), null);
+  });
+
+  it("counts sign-ups per address whatever the token", async () => {
+    const a = app(() => 0, MASTODON_RULES);
+    for (let i = 0; i < 5; i++) assert.equal((await a.request("/api/v1/accounts", { method: "POST", headers: { authorization: `Bearer app${i}` } })).status, 200);
+    const sixth = await a.request("/api/v1/accounts", { method: "POST", headers: { authorization: "Bearer fresh" } });
+    assert.equal(sixth.status, 429);
+    assert.equal(sixth.headers.get("x-ratelimit-limit"), "5");
+    assert.equal((await a.request("/api/v1/accounts/1", { headers: { authorization: "Bearer fresh" } })).status, 200, "reading accounts is not a sign-up");
   });
 });

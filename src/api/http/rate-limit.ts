@@ -4,15 +4,15 @@ import { ApiError } from "../../lib/errors.ts";
 import { bearerToken } from "./auth.ts";
 import type { Env } from "./env.ts";
 
-/** Counts hits per key in fixed windows. In-process now; a Redis store implements the same method for many processes. */
+/** Counts hits per key in fixed windows: in-process, or in Redis so that limits hold across processes. */
 export interface RateLimitStore {
-  hit(key: string, windowMs: number, now: number): { count: number; resetAt: number };
+  hit(key: string, windowMs: number, now: number): Promise<{ count: number; resetAt: number }>;
 }
 
 export class MemoryRateLimitStore implements RateLimitStore {
   readonly #windows = new Map<string, { count: number; resetAt: number }>();
 
-  hit(key: string, windowMs: number, now: number) {
+  async hit(key: string, windowMs: number, now: number) {
     let w = this.#windows.get(key);
     if (!w || w.resetAt <= now) {
       if (this.#windows.size > 100_000) this.#sweep(now);
@@ -20,7 +20,7 @@ export class MemoryRateLimitStore implements RateLimitStore {
       this.#windows.set(key, w);
     }
     w.count++;
-    return w;
+    return { ...w };
   }
 
   #sweep(now: number) {
@@ -32,25 +32,55 @@ export interface RateLimitRule {
   name: string;
   limit: number;
   windowMs: number;
+  /** Counted per token (per address without one), or per client address whatever the token. */
+  per: "caller" | "address";
+  /** Which requests count against the rule. */
+  matches(method: string, path: string): boolean;
 }
 
-/** Mastodon's published defaults: 300 requests per 5 minutes per token (or per IP without one). */
-export const DEFAULT_RULE: RateLimitRule = { name: "api", limit: 300, windowMs: 5 * 60_000 };
+const MINUTE = 60_000;
+const isApi = (path: string) => path.startsWith("/api/");
 
 /**
- * Limits requests per token (hashed), or per client address without one, and reports the
- * state in X-RateLimit-* headers; past the limit, 429 with Mastodon's error body.
+ * Mastodon's published limits: 300 API requests per 5 minutes per token (or per address
+ * without one), and on top of that media uploads and deletions 30 per 30 minutes,
+ * sign-ups 5 per 30 minutes per address, sign-in attempts 25 per 5 minutes per address.
  */
-export function rateLimit(store: RateLimitStore, rule: RateLimitRule = DEFAULT_RULE, now: () => number = Date.now): MiddlewareHandler<Env> {
+export const MASTODON_RULES: readonly RateLimitRule[] = [
+  { name: "api", limit: 300, windowMs: 5 * MINUTE, per: "caller", matches: (_, path) => isApi(path) },
+  { name: "media", limit: 30, windowMs: 30 * MINUTE, per: "caller", matches: (method, path) => method === "POST" && /^\/api\/v[12]\/media\/?$/.test(path) },
+  {
+    name: "delete",
+    limit: 30,
+    windowMs: 30 * MINUTE,
+    per: "caller",
+    matches: (method, path) => (method === "DELETE" && /^\/api\/v1\/statuses\/\d+\/?$/.test(path)) || (method === "POST" && /^\/api\/v1\/statuses\/\d+\/unreblog\/?$/.test(path)),
+  },
+  { name: "sign_up", limit: 5, windowMs: 30 * MINUTE, per: "address", matches: (method, path) => method === "POST" && /^\/api\/v1\/accounts\/?$/.test(path) },
+  { name: "sign_in", limit: 25, windowMs: 5 * MINUTE, per: "address", matches: (method, path) => method === "POST" && /^\/oauth\/(authorize|token)\/?$/.test(path) },
+];
+
+/**
+ * Counts a request against every rule it matches and reports the most limited of them in
+ * X-RateLimit-* headers (as Mastodon does); past any limit, 429 with Mastodon's error body.
+ */
+export function rateLimit(store: RateLimitStore, rules: readonly RateLimitRule[] = MASTODON_RULES, now: () => number = Date.now): MiddlewareHandler<Env> {
   return async (c, next) => {
+    const matching = rules.filter((r) => r.matches(c.req.method, c.req.path));
+    if (matching.length === 0) return next();
     const token = bearerToken(c);
-    const who = token ? `t:${sha256(token)}` : `ip:${clientAddress(c)}`;
+    const address = `ip:${clientAddress(c)}`;
+    const caller = token ? `t:${sha256(token)}` : address;
     const t = now();
-    const { count, resetAt } = store.hit(`${rule.name}:${who}`, rule.windowMs, t);
-    c.header("X-RateLimit-Limit", String(rule.limit));
-    c.header("X-RateLimit-Remaining", String(Math.max(rule.limit - count, 0)));
-    c.header("X-RateLimit-Reset", new Date(resetAt).toISOString());
-    if (count > rule.limit) throw new ApiError(429, "Too many requests");
+    const states = await Promise.all(matching.map(async (rule) => {
+      const { count, resetAt } = await store.hit(`${rule.name}:${rule.per === "caller" ? caller : address}`, rule.windowMs, t);
+      return { rule, remaining: rule.limit - count, resetAt };
+    }));
+    const tightest = states.reduce((a, b) => (b.remaining < a.remaining ? b : a));
+    c.header("X-RateLimit-Limit", String(tightest.rule.limit));
+    c.header("X-RateLimit-Remaining", String(Math.max(tightest.remaining, 0)));
+    c.header("X-RateLimit-Reset", new Date(tightest.resetAt).toISOString());
+    if (tightest.remaining < 0) throw new ApiError(429, "Too many requests");
     await next();
   };
 }
