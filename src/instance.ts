@@ -68,7 +68,7 @@ export async function openInstance(config: Config): Promise<Instance> {
  * Redis key and channel prefix: processes on the same database are one instance and share it;
  * instances (or test databases) sharing one Redis never meet.
  */
-function redisNamespace(databaseUrl: string): string {
+export function redisNamespace(databaseUrl: string): string {
   const url = new URL(databaseUrl);
   return `stoa:${sha256(`${url.host}${url.pathname}`).slice(0, 16)}:`;
 }
