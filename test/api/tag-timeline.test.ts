@@ -50,6 +50,39 @@ describe("tag timeline for a signed-in viewer", () => {
     assert.deepEqual(warned.filtered?.map((f) => f.filter.title), ["Spoilers"]);
   });
 
+  it("streams the tag to the viewer without muted authors or posts a filter hides", async () => {
+    const channel = "timeline:hashtag:garden";
+    const pubsub = stoa.ctx.pubsub;
+    const original = pubsub.subscribe.bind(pubsub);
+    const subscribed = new Promise<void>((resolve) => {
+      pubsub.subscribe = async (name, handler) => {
+        const off = await original(name, handler);
+        if (name === channel) resolve();
+        return off;
+      };
+    });
+    const response = await stoa.request("/api/v1/streaming/hashtag?tag=garden", { token: viewer.token });
+    await subscribed;
+    pubsub.subscribe = original;
+    const author = async (name: string) => (await stoa.ctx.sql<{ id: string }[]>`select id from accounts where username = ${name}`)[0]!.id;
+    // Statuses published in order: a muted author's, a hidden one, then a plain one; only the last may arrive.
+    const mutedPost = await stoa.ctx.sql<{ id: string }[]>`insert into statuses (account_id, content) values (${await author("muted")}, '<p>#garden again</p>') returning id`;
+    const hiddenPost = await stoa.ctx.sql<{ id: string }[]>`insert into statuses (account_id, content) values (${await author("plain")}, '<p>#garden crypto again</p>') returning id`;
+    const plainPost = await stoa.ctx.sql<{ id: string }[]>`insert into statuses (account_id, content) values (${await author("plain")}, '<p>#garden again</p>') returning id`;
+    for (const [row] of [mutedPost, hiddenPost, plainPost]) await pubsub.publish(channel, { event: "update", id: row!.id });
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    while (!/^event: update$/m.test(text)) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error("stream ended");
+      text += decoder.decode(value, { stream: true });
+    }
+    await reader.cancel();
+    const data = text.split("\n").find((l) => l.startsWith("data: "))!;
+    assert.equal(JSON.parse(data.slice(6)).id, plainPost[0]!.id);
+  });
+
   it("shows anonymous readers everything public except silenced authors", async () => {
     const ids = (await tagPage()).map((s) => s.id);
     assert.deepEqual(new Set(ids), new Set([posted.plain, posted.muted, posted.blocked, posted.blocker, posted.filtered, posted.warned, posted.remote]));
