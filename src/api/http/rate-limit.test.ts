@@ -45,6 +45,15 @@ describe("rate limits", () => {
     assert.equal(page.headers.get("x-ratelimit-limit"), null);
   });
 
+  it("serves unlimited, without headers, while the counter store fails", async () => {
+    const a = new Hono<Env>();
+    a.use("*", rateLimit({ hit: () => Promise.reject(new Error("Connection is closed.")) }, [everything]));
+    a.get("/", (c) => c.text("ok"));
+    const response = await a.request("/");
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get("x-ratelimit-limit"), null);
+  });
+
   it("counts sign-ups per address whatever the token", async () => {
     const a = app(() => 0, MASTODON_RULES);
     for (let i = 0; i < 5; i++) assert.equal((await a.request("/api/v1/accounts", { method: "POST", headers: { authorization: `Bearer app${i}` } })).status, 200);

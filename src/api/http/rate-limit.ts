@@ -3,6 +3,9 @@ import { sha256 } from "../../lib/crypto.ts";
 import { ApiError } from "../../lib/errors.ts";
 import { bearerToken } from "./auth.ts";
 import type { Env } from "./env.ts";
+import { logger } from "../../log.ts";
+
+const log = logger("http", "rate-limit");
 
 /** Counts hits per key in fixed windows: in-process, or in Redis so that limits hold across processes. */
 export interface RateLimitStore {
@@ -72,10 +75,17 @@ export function rateLimit(store: RateLimitStore, rules: readonly RateLimitRule[]
     const address = `ip:${clientAddress(c)}`;
     const caller = token ? `t:${sha256(token)}` : address;
     const t = now();
-    const states = await Promise.all(matching.map(async (rule) => {
-      const { count, resetAt } = await store.hit(`${rule.name}:${rule.per === "caller" ? caller : address}`, rule.windowMs, t);
-      return { rule, remaining: rule.limit - count, resetAt };
-    }));
+    let states;
+    try {
+      states = await Promise.all(matching.map(async (rule) => {
+        const { count, resetAt } = await store.hit(`${rule.name}:${rule.per === "caller" ? caller : address}`, rule.windowMs, t);
+        return { rule, remaining: rule.limit - count, resetAt };
+      }));
+    } catch (error) {
+      // A counter store that is down (Redis) must not take the API down with it: serve unlimited.
+      log.warn("Rate limits not counted: {error}", { error });
+      return next();
+    }
     const tightest = states.reduce((a, b) => (b.remaining < a.remaining ? b : a));
     c.header("X-RateLimit-Limit", String(tightest.rule.limit));
     c.header("X-RateLimit-Remaining", String(Math.max(tightest.remaining, 0)));
