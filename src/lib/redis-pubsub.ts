@@ -21,7 +21,7 @@ export class RedisPubSub implements PubSub {
   constructor(url: string, namespace: string) {
     this.#url = url;
     this.#namespace = namespace;
-    this.#publisher = watched(new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 }));
+    this.#publisher = watched(new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3, enableAutoPipelining: true }));
   }
 
   async publish(channel: string, message: unknown): Promise<void> {
