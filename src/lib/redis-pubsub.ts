@@ -6,6 +6,12 @@ const log = logger("pubsub", "redis");
 
 type Handler = (message: unknown) => void;
 
+/** A channel this process listens to: its local handlers, and the Redis subscription they wait for. */
+interface Channel {
+  handlers: Set<Handler>;
+  ready: Promise<unknown>;
+}
+
 /**
  * Pub/sub over Redis: crosses processes and hosts, with no size limit of note. Channels are
  * namespaced so that instances sharing one Redis never hear each other. A subscriber
@@ -15,7 +21,7 @@ export class RedisPubSub implements PubSub {
   readonly #url: string;
   readonly #namespace: string;
   readonly #publisher: Redis;
-  readonly #handlers = new Map<string, Set<Handler>>();
+  readonly #channels = new Map<string, Channel>();
   #subscriber: Redis | undefined;
 
   constructor(url: string, namespace: string) {
@@ -30,24 +36,30 @@ export class RedisPubSub implements PubSub {
 
   async subscribe(channel: string, handler: Handler): Promise<() => Promise<void>> {
     const subscriber = this.#connectSubscriber();
-    let set = this.#handlers.get(channel);
-    if (!set) {
-      this.#handlers.set(channel, (set = new Set()));
-      await subscriber.subscribe(this.#namespace + channel);
+    let entry = this.#channels.get(channel);
+    if (!entry) {
+      const fresh: Channel = { handlers: new Set(), ready: subscriber.subscribe(this.#namespace + channel) };
+      this.#channels.set(channel, (entry = fresh));
+      // A failed subscribe leaves nothing behind, so the next caller tries again.
+      fresh.ready.catch(() => this.#channels.get(channel) === fresh && this.#channels.delete(channel));
     }
-    set.add(handler);
+    await entry.ready;
+    // The last handler of this entry may have left while we waited: start over on a live one.
+    if (this.#channels.get(channel) !== entry) return this.subscribe(channel, handler);
+    const current = entry;
+    current.handlers.add(handler);
     return async () => {
-      set.delete(handler);
-      // Another subscribe may have re-created the set meanwhile; only the last one out unsubscribes.
-      if (set.size === 0 && this.#handlers.get(channel) === set) {
-        this.#handlers.delete(channel);
+      current.handlers.delete(handler);
+      // Only the last one out unsubscribes, and only if the channel was not re-created meanwhile.
+      if (current.handlers.size === 0 && this.#channels.get(channel) === current) {
+        this.#channels.delete(channel);
         await subscriber.unsubscribe(this.#namespace + channel).catch(() => {});
       }
     };
   }
 
   async close(): Promise<void> {
-    this.#handlers.clear();
+    this.#channels.clear();
     this.#subscriber?.disconnect();
     if (this.#publisher.status !== "wait") await this.#publisher.quit().catch(() => {});
   }
@@ -57,10 +69,10 @@ export class RedisPubSub implements PubSub {
     const subscriber = watched(new Redis(this.#url, { maxRetriesPerRequest: 3 }));
     subscriber.on("message", (fullChannel: string, raw: string) => {
       if (!fullChannel.startsWith(this.#namespace)) return;
-      const handlers = this.#handlers.get(fullChannel.slice(this.#namespace.length));
-      if (!handlers) return;
+      const entry = this.#channels.get(fullChannel.slice(this.#namespace.length));
+      if (!entry) return;
       const message: unknown = JSON.parse(raw);
-      for (const handler of handlers) queueMicrotask(() => handler(message));
+      for (const handler of entry.handlers) queueMicrotask(() => handler(message));
     });
     return (this.#subscriber = subscriber);
   }

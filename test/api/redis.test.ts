@@ -40,6 +40,15 @@ describe("Redis pub/sub", () => {
     await heard.off();
   });
 
+  it("lets subscribers that arrive together all wait for the one Redis subscription", async () => {
+    const ns = prefix();
+    const [a, b] = [open(ns), open(ns)];
+    const both = await Promise.all([nextMessage(a, "list:7"), nextMessage(a, "list:7")]);
+    await b.publish("list:7", "hello");
+    assert.deepEqual(await Promise.all(both.map((s) => s.message)), ["hello", "hello"]);
+    await Promise.all(both.map((s) => s.off()));
+  });
+
   it("keeps the channel while one of two subscribers remains", async () => {
     const ns = prefix();
     const [a, b] = [open(ns), open(ns)];
