@@ -20,13 +20,14 @@ export function timelineJobs(ctx: AppContext): DomainJobs {
     name: "timelines",
     on: {
       "status.created": async ({ statusId }: { statusId: string }) => {
-        await ctx.sql.begin(async (tx) => {
-          const received = await fanOutStatus(tx, statusId);
-          await notifySubscribers(tx, statusId, received);
+        // Stream to (and notify) every feed that holds the post now, not only those fan-out
+        // inserted into: a follow's merge may have put it there first, and merges do neither.
+        const holders = await ctx.sql.begin(async (tx) => {
+          await fanOutStatus(tx, statusId);
+          const inFeed = await homeFeedHolders(tx, statusId);
+          await notifySubscribers(tx, statusId, inFeed);
+          return inFeed;
         });
-        // Stream to every feed that holds the post now, not only those fan-out inserted into:
-        // a follow's merge may have put it there first, and merges never stream.
-        const holders = await homeFeedHolders(ctx.sql, statusId);
         await publishStatusEvent(ctx, statusId, "update", holders);
         await trimHomeFeeds(ctx.sql, holders.filter((id) => trimDue(statusId, id)));
         await publishDirectEvent(ctx, statusId, "conversation");

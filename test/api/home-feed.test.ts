@@ -71,6 +71,18 @@ describe("home feed", () => {
     await toAda.off();
   });
 
+  it("notifies a subscribed follower of a post the follow's merge brought in first, once", async () => {
+    const [hal, ivy] = [await createUser(stoa, "hal"), await createUser(stoa, "ivy")];
+    await json(await stoa.request(`/api/v1/accounts/${hal.accountId}/follow`, { token: ivy.token, json: { notify: true } }));
+    const id = await post(stoa, hal, "ring the bell");
+    await mergeIntoHome(stoa.ctx.sql, ivy.accountId, hal.accountId);
+    await stoa.drain();
+    await stoa.ctx.events.emit(stoa.ctx.sql, "status.created", { statusId: id });
+    await stoa.drain();
+    const notes = await json(await stoa.request("/api/v1/notifications?types[]=status", { token: ivy.token }));
+    assert.deepEqual(notes.map((n: { status: { id: string } }) => n.status.id), [id], "one notification, even when fan-out runs twice");
+  });
+
   it("pages past a trimmed feed into older posts of followed accounts, without gaps or repeats", async () => {
     const [cy, dee] = [await createUser(stoa, "cy"), await createUser(stoa, "dee")];
     await follow(stoa, dee, cy);
