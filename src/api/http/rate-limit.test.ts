@@ -54,6 +54,20 @@ describe("rate limits", () => {
     assert.equal(response.headers.get("x-ratelimit-limit"), null);
   });
 
+  it("applies each of Mastodon's endpoint rules to its requests only", () => {
+    const rulesFor = (method: string, path: string) => MASTODON_RULES.filter((r) => r.matches(method, path)).map((r) => `${r.name} ${r.limit}/${r.windowMs / 60_000}m`);
+    assert.deepEqual(rulesFor("POST", "/api/v1/media"), ["api 300/5m", "media 30/30m"]);
+    assert.deepEqual(rulesFor("PUT", "/api/v1/media/12"), ["api 300/5m"]);
+    assert.deepEqual(rulesFor("DELETE", "/api/v1/statuses/12"), ["api 300/5m", "delete 30/30m"]);
+    assert.deepEqual(rulesFor("POST", "/api/v1/statuses/12/unreblog"), ["api 300/5m", "delete 30/30m"]);
+    assert.deepEqual(rulesFor("POST", "/api/v1/statuses"), ["api 300/5m", "statuses 300/180m"]);
+    assert.deepEqual(rulesFor("POST", "/api/v1/accounts/12/follow"), ["api 300/5m", "follows 400/1440m"]);
+    assert.deepEqual(rulesFor("POST", "/api/v1/reports"), ["api 300/5m", "reports 400/1440m"]);
+    assert.deepEqual(rulesFor("POST", "/api/v1/accounts"), ["api 300/5m", "sign_up 5/30m"]);
+    assert.deepEqual(rulesFor("POST", "/oauth/token"), ["sign_in 25/5m"]);
+    assert.deepEqual(rulesFor("GET", "/oauth/authorize"), []);
+  });
+
   it("counts sign-ups per address whatever the token", async () => {
     const a = app(() => 0, MASTODON_RULES);
     for (let i = 0; i < 5; i++) assert.equal((await a.request("/api/v1/accounts", { method: "POST", headers: { authorization: `Bearer app${i}` } })).status, 200);

@@ -46,8 +46,9 @@ const isApi = (path: string) => path.startsWith("/api/");
 
 /**
  * Mastodon's published limits: 300 API requests per 5 minutes per token (or per address
- * without one), and on top of that media uploads and deletions 30 per 30 minutes,
- * sign-ups 5 per 30 minutes per address, sign-in attempts 25 per 5 minutes per address.
+ * without one), and on top of that media uploads and deletions 30 per 30 minutes, new
+ * statuses 300 per 3 hours, follows and reports 400 per day, sign-ups 5 per 30 minutes per
+ * address, sign-in attempts 25 per 5 minutes per address.
  */
 export const MASTODON_RULES: readonly RateLimitRule[] = [
   { name: "api", limit: 300, windowMs: 5 * MINUTE, per: "caller", matches: (_, path) => isApi(path) },
@@ -59,6 +60,9 @@ export const MASTODON_RULES: readonly RateLimitRule[] = [
     per: "caller",
     matches: (method, path) => (method === "DELETE" && /^\/api\/v1\/statuses\/\d+\/?$/.test(path)) || (method === "POST" && /^\/api\/v1\/statuses\/\d+\/unreblog\/?$/.test(path)),
   },
+  { name: "statuses", limit: 300, windowMs: 180 * MINUTE, per: "caller", matches: (method, path) => method === "POST" && /^\/api\/v1\/statuses\/?$/.test(path) },
+  { name: "follows", limit: 400, windowMs: 24 * 60 * MINUTE, per: "caller", matches: (method, path) => method === "POST" && /^\/api\/v1\/accounts\/\d+\/follow\/?$/.test(path) },
+  { name: "reports", limit: 400, windowMs: 24 * 60 * MINUTE, per: "caller", matches: (method, path) => method === "POST" && /^\/api\/v1\/reports\/?$/.test(path) },
   { name: "sign_up", limit: 5, windowMs: 30 * MINUTE, per: "address", matches: (method, path) => method === "POST" && /^\/api\/v1\/accounts\/?$/.test(path) },
   { name: "sign_in", limit: 25, windowMs: 5 * MINUTE, per: "address", matches: (method, path) => method === "POST" && /^\/oauth\/(authorize|token)\/?$/.test(path) },
 ];
