@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { Hono } from "hono";
 import { ApiError } from "../../lib/errors.ts";
-import { MASTODON_RULES, MemoryRateLimitStore, rateLimit, type RateLimitRule } from "./rate-limit.ts";
+import { MASTODON_RULES, MemoryRateLimitStore, rateLimit, throttleableAddress, type RateLimitRule } from "./rate-limit.ts";
 import type { Env } from "./env.ts";
 
 function app(now: () => number, rules: readonly RateLimitRule[]) {
@@ -66,6 +66,22 @@ describe("rate limits", () => {
     assert.deepEqual(rulesFor("POST", "/api/v1/accounts"), ["api 300/5m", "sign_up 5/30m"]);
     assert.deepEqual(rulesFor("POST", "/oauth/token"), ["sign_in 25/5m"]);
     assert.deepEqual(rulesFor("GET", "/oauth/authorize"), []);
+  });
+
+  it("never limits the machine itself, and counts IPv6 clients by their /64", async () => {
+    const a = app(() => 0, [{ ...everything, per: "address" }]);
+    const from = (remoteAddress: string) => a.request("/", {}, { incoming: { socket: { remoteAddress } } });
+    for (let i = 0; i < 3; i++) {
+      const local = await from("127.0.0.1");
+      assert.equal(local.status, 200);
+      assert.equal(local.headers.get("x-ratelimit-limit"), null);
+    }
+    assert.equal((await from("2001:db8:1:2::10")).status, 200);
+    assert.equal((await from("2001:db8:1:2:aa:bb:cc:dd")).status, 200);
+    assert.equal((await from("2001:0db8:0001:0002::99")).status, 429, "the same /64");
+    assert.equal((await from("2001:db8:1:3::10")).status, 200, "the next /64");
+    assert.equal(throttleableAddress("::1:2:3:4:5"), "0:0:0:1::/64");
+    assert.equal(throttleableAddress("203.0.113.9"), "203.0.113.9");
   });
 
   it("counts sign-ups per address whatever the token", async () => {

@@ -74,9 +74,11 @@ export const MASTODON_RULES: readonly RateLimitRule[] = [
 export function rateLimit(store: RateLimitStore, rules: readonly RateLimitRule[] = MASTODON_RULES, now: () => number = Date.now): MiddlewareHandler<Env> {
   return async (c, next) => {
     const matching = rules.filter((r) => r.matches(c.req.method, c.req.path));
-    if (matching.length === 0) return next();
+    const remote = clientAddress(c);
+    // As Mastodon, requests from the machine itself are never limited.
+    if (matching.length === 0 || LOOPBACK.has(remote)) return next();
     const token = bearerToken(c);
-    const address = `ip:${clientAddress(c)}`;
+    const address = `ip:${throttleableAddress(remote)}`;
     const caller = token ? `t:${sha256(token)}` : address;
     const t = now();
     let states;
@@ -97,6 +99,18 @@ export function rateLimit(store: RateLimitStore, rules: readonly RateLimitRule[]
     if (tightest.remaining < 0) throw new ApiError(429, "Too many requests");
     await next();
   };
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
+
+/** An IPv6 client is counted by its /64 (one subscriber's network), as Mastodon does. */
+export function throttleableAddress(address: string): string {
+  if (!address.includes(":") || address.startsWith("::ffff:")) return address;
+  const [head = "", tail = ""] = address.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = address.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "").toLowerCase()).join(":")}::/64`;
 }
 
 function clientAddress(c: Context): string {
