@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { Hono } from "hono";
 import { ApiError } from "../../lib/errors.ts";
-import { MASTODON_RULES, MemoryRateLimitStore, rateLimit, throttleableAddress, type RateLimitRule } from "./rate-limit.ts";
+import { clientAddress, MASTODON_RULES, MemoryRateLimitStore, rateLimit, throttleableAddress, type RateLimitRule } from "./rate-limit.ts";
 import type { Env } from "./env.ts";
 
 function app(now: () => number, rules: readonly RateLimitRule[]) {
@@ -82,6 +82,21 @@ describe("rate limits", () => {
     assert.equal((await from("2001:db8:1:3::10")).status, 200, "the next /64");
     assert.equal(throttleableAddress("::1:2:3:4:5"), "0:0:0:1::/64");
     assert.equal(throttleableAddress("203.0.113.9"), "203.0.113.9");
+    const behindProxy = await a.request("/", { headers: { "x-forwarded-for": "198.51.100.4" } }, { incoming: { socket: { remoteAddress: "127.0.0.1" } } });
+    assert.equal(behindProxy.headers.get("x-ratelimit-limit"), "2", "a client behind a local proxy is limited");
+  });
+
+  it("reads the client's address from X-Forwarded-For only behind a local or private proxy", async () => {
+    const a = new Hono<Env>();
+    a.get("/", (c) => c.text(clientAddress(c)));
+    const from = async (remoteAddress: string, forwarded?: string) =>
+      (await a.request("/", { headers: forwarded ? { "x-forwarded-for": forwarded } : {} }, { incoming: { socket: { remoteAddress } } })).text();
+    assert.equal(await from("127.0.0.1", "203.0.113.9"), "203.0.113.9");
+    assert.equal(await from("::ffff:10.0.0.2", "198.51.100.1, 203.0.113.9, 192.168.1.1"), "203.0.113.9", "the nearest untrusted hop");
+    assert.equal(await from("fd00::2", "2001:db8::1"), "2001:db8::1");
+    assert.equal(await from("198.51.100.7", "203.0.113.9"), "198.51.100.7", "a public peer cannot claim another address");
+    assert.equal(await from("127.0.0.1"), "127.0.0.1");
+    assert.equal(await from("172.32.0.1", "203.0.113.9"), "172.32.0.1", "172.32/16 is public");
   });
 
   it("counts sign-ups per address whatever the token", async () => {

@@ -113,7 +113,24 @@ export function throttleableAddress(address: string): string {
   return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "").toLowerCase()).join(":")}::/64`;
 }
 
-function clientAddress(c: Context): string {
+/**
+ * The client's address: the socket's peer, or, when that peer is a proxy on this machine or
+ * a private network (Rails's default trusted proxies, as Mastodon), the nearest address in
+ * `X-Forwarded-For` that is not such a proxy.
+ */
+export function clientAddress(c: Context): string {
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? "unknown";
+  const peer = incoming?.socket?.remoteAddress ?? "unknown";
+  if (!isTrustedProxy(peer)) return peer;
+  const forwarded = (c.req.header("x-forwarded-for") ?? "").split(",").map((a) => a.trim()).filter(Boolean);
+  return forwarded.findLast((a) => !isTrustedProxy(a)) ?? forwarded[0] ?? peer;
+}
+
+function isTrustedProxy(address: string): boolean {
+  const v4 = address.replace(/^::ffff:/i, "").match(/^(\d+)\.(\d+)\.\d+\.\d+$/);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+  }
+  return address === "::1" || /^f[cd][0-9a-f]{0,2}:/i.test(address);
 }
