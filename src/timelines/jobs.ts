@@ -12,8 +12,8 @@ interface Pair {
 
 /**
  * Home feeds follow status events (fan-out on creation, capped at HOME_FEED_LIMIT entries,
- * removal on deletion, streams told of both and of edits) and the social graph (a follow merges recent posts in, an unfollow or a
- * block takes them out).
+ * removal on deletion, streams told of both and of edits) and the social graph (a follow
+ * merges recent posts in, an unfollow or a block takes them out).
  */
 export function timelineJobs(ctx: AppContext): DomainJobs {
   return {
