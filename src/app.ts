@@ -6,7 +6,7 @@ import { logger } from "./log.ts";
 import type { Env } from "./api/http/env.ts";
 import { mastodonRoutes } from "./api/mastodon/routes.ts";
 import { webRoutes } from "./api/web/static.ts";
-import { MemoryRateLimitStore, rateLimit, type RateLimitStore } from "./api/http/rate-limit.ts";
+import { MASTODON_RULES, MemoryRateLimitStore, rateLimit, tokenAccounts, type RateLimitStore } from "./api/http/rate-limit.ts";
 
 const log = logger("http");
 
@@ -17,7 +17,7 @@ export function createApp(ctx: AppContext, rateLimitStore: RateLimitStore = new 
   app.use("/oauth/*", cors({ origin: "*" }));
   app.use("/.well-known/*", cors({ origin: "*" }));
 
-  if (ctx.config.rateLimits) app.use("*", rateLimit(rateLimitStore));
+  if (ctx.config.rateLimits) app.use("*", rateLimit(rateLimitStore, MASTODON_RULES, Date.now, tokenAccounts(ctx)));
 
   app.get("/health", async (c) => {
     await ctx.sql`select 1`;

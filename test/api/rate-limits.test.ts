@@ -2,6 +2,8 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { connect } from "../../src/db/database.ts";
 import { composeInstance, type Instance } from "../../src/instance.ts";
+import { createApp as createOAuthApp } from "../../src/oauth/apps.ts";
+import { issueToken } from "../../src/oauth/tokens.ts";
 import { createUser, json, startTestInstance, type TestInstance, type TestUser } from "../support/instance.ts";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -46,9 +48,14 @@ describe("per-endpoint rate limits (STOA_RATE_LIMITS=on)", () => {
     assert.equal(reading.headers.get("x-ratelimit-limit"), "300");
   });
 
-  it("allows 30 media uploads per 30 minutes, counting refused ones", async () => {
+  it("allows an account 30 media uploads per 30 minutes whichever of its tokens, counting refused ones", async () => {
     const bob = await createUser(stoa, "bob");
-    for (let i = 0; i < 30; i++) assert.equal((await stoa.request("/api/v2/media", { token: bob.token, json: { description: "no file" } })).status, 422);
+    const app = await createOAuthApp(stoa.ctx.sql, { name: "second", website: null, redirectUris: ["urn:ietf:wg:oauth:2.0:oob"], scopes: ["write"] });
+    const second = (await issueToken(stoa.ctx.sql, { appId: app.id, userId: bob.userId, scopes: ["write"] })).accessToken;
+    for (let i = 0; i < 30; i++) {
+      const token = i % 2 ? second : bob.token;
+      assert.equal((await stoa.request("/api/v2/media", { token, json: { description: "no file" } })).status, 422);
+    }
     const refused = await stoa.request("/api/v1/media", { token: bob.token, json: { description: "no file" } });
     assert.equal(refused.status, 429);
     assert.equal(refused.headers.get("x-ratelimit-remaining"), "0");

@@ -1,7 +1,8 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { sha256 } from "../../lib/crypto.ts";
 import { ApiError } from "../../lib/errors.ts";
-import { bearerToken } from "./auth.ts";
+import type { AppContext } from "../../context.ts";
+import { authenticate, bearerToken } from "./auth.ts";
 import type { Env } from "./env.ts";
 import { logger } from "../../log.ts";
 
@@ -35,8 +36,11 @@ export interface RateLimitRule {
   name: string;
   limit: number;
   windowMs: number;
-  /** Counted per token (per address without one), or per client address whatever the token. */
-  per: "caller" | "address";
+  /**
+   * Counted per token (per address without one); per account (several tokens of one user
+   * share it; per token when the token names no user); or per client address whatever the token.
+   */
+  per: "caller" | "account" | "address";
   /** Which requests count against the rule. */
   matches(method: string, path: string): boolean;
 }
@@ -52,17 +56,17 @@ const isApi = (path: string) => path.startsWith("/api/");
  */
 export const MASTODON_RULES: readonly RateLimitRule[] = [
   { name: "api", limit: 300, windowMs: 5 * MINUTE, per: "caller", matches: (_, path) => isApi(path) },
-  { name: "media", limit: 30, windowMs: 30 * MINUTE, per: "caller", matches: (method, path) => method === "POST" && /^\/api\/v[12]\/media\/?$/.test(path) },
+  { name: "media", limit: 30, windowMs: 30 * MINUTE, per: "account", matches: (method, path) => method === "POST" && /^\/api\/v[12]\/media\/?$/.test(path) },
   {
     name: "delete",
     limit: 30,
     windowMs: 30 * MINUTE,
-    per: "caller",
+    per: "account",
     matches: (method, path) => (method === "DELETE" && /^\/api\/v1\/statuses\/\d+\/?$/.test(path)) || (method === "POST" && /^\/api\/v1\/statuses\/\d+\/unreblog\/?$/.test(path)),
   },
-  { name: "statuses", limit: 300, windowMs: 180 * MINUTE, per: "caller", matches: (method, path) => method === "POST" && /^\/api\/v1\/statuses\/?$/.test(path) },
-  { name: "follows", limit: 400, windowMs: 24 * 60 * MINUTE, per: "caller", matches: (method, path) => method === "POST" && /^\/api\/v1\/accounts\/\d+\/follow\/?$/.test(path) },
-  { name: "reports", limit: 400, windowMs: 24 * 60 * MINUTE, per: "caller", matches: (method, path) => method === "POST" && /^\/api\/v1\/reports\/?$/.test(path) },
+  { name: "statuses", limit: 300, windowMs: 180 * MINUTE, per: "account", matches: (method, path) => method === "POST" && /^\/api\/v1\/statuses\/?$/.test(path) },
+  { name: "follows", limit: 400, windowMs: 24 * 60 * MINUTE, per: "account", matches: (method, path) => method === "POST" && /^\/api\/v1\/accounts\/\d+\/follow\/?$/.test(path) },
+  { name: "reports", limit: 400, windowMs: 24 * 60 * MINUTE, per: "account", matches: (method, path) => method === "POST" && /^\/api\/v1\/reports\/?$/.test(path) },
   { name: "sign_up", limit: 5, windowMs: 30 * MINUTE, per: "address", matches: (method, path) => method === "POST" && /^\/api\/v1\/accounts\/?$/.test(path) },
   { name: "sign_in", limit: 25, windowMs: 5 * MINUTE, per: "address", matches: (method, path) => method === "POST" && /^\/oauth\/(authorize|token)\/?$/.test(path) },
 ];
@@ -71,7 +75,12 @@ export const MASTODON_RULES: readonly RateLimitRule[] = [
  * Counts a request against every rule it matches and reports the most limited of them in
  * X-RateLimit-* headers (as Mastodon does); past any limit, 429 with Mastodon's error body.
  */
-export function rateLimit(store: RateLimitStore, rules: readonly RateLimitRule[] = MASTODON_RULES, now: () => number = Date.now): MiddlewareHandler<Env> {
+export function rateLimit(
+  store: RateLimitStore,
+  rules: readonly RateLimitRule[] = MASTODON_RULES,
+  now: () => number = Date.now,
+  accountOf: (token: string) => Promise<string | null> = async () => null,
+): MiddlewareHandler<Env> {
   return async (c, next) => {
     const matching = rules.filter((r) => r.matches(c.req.method, c.req.path));
     const remote = clientAddress(c);
@@ -83,8 +92,11 @@ export function rateLimit(store: RateLimitStore, rules: readonly RateLimitRule[]
     const t = now();
     let states;
     try {
+      // Only the few rules per account pay for looking the token's user up.
+      const account = token && matching.some((r) => r.per === "account") ? await accountOf(token) : null;
+      const keys = { caller, account: account ? `a:${account}` : caller, address };
       states = await Promise.all(matching.map(async (rule) => {
-        const { count, resetAt } = await store.hit(`${rule.name}:${rule.per === "caller" ? caller : address}`, rule.windowMs, t);
+        const { count, resetAt } = await store.hit(`${rule.name}:${keys[rule.per]}`, rule.windowMs, t);
         return { rule, remaining: rule.limit - count, resetAt };
       }));
     } catch (error) {
@@ -99,6 +111,11 @@ export function rateLimit(store: RateLimitStore, rules: readonly RateLimitRule[]
     if (tightest.remaining < 0) throw new ApiError(429, "Too many requests");
     await next();
   };
+}
+
+/** Resolves a token to its user's account for the per-account rules (null for app tokens and unknown ones). */
+export function tokenAccounts(ctx: AppContext): (token: string) => Promise<string | null> {
+  return async (token) => (await authenticate(ctx, token))?.accountId ?? null;
 }
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
