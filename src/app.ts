@@ -10,18 +10,18 @@ import { webRoutes } from "./api/web/static.ts";
 import { transparencyRoutes } from "./api/stoa/transparency.ts";
 import { caseRoutes } from "./api/stoa/cases.ts";
 import { ruleRoutes } from "./api/stoa/rules.ts";
-import { MemoryRateLimitStore, rateLimit } from "./api/http/rate-limit.ts";
+import { MASTODON_RULES, MemoryRateLimitStore, rateLimit, tokenAccounts, type RateLimitStore } from "./api/http/rate-limit.ts";
 
 const log = logger("http");
 
 /** Composes the HTTP application from the adapters. Creating it has no side effects. */
-export function createApp(ctx: AppContext): Hono<Env> {
+export function createApp(ctx: AppContext, rateLimitStore: RateLimitStore = new MemoryRateLimitStore()): Hono<Env> {
   const app = new Hono<Env>();
   app.use("/api/*", cors({ origin: "*", exposeHeaders: ["Link", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"] }));
   app.use("/oauth/*", cors({ origin: "*" }));
   app.use("/.well-known/*", cors({ origin: "*" }));
 
-  if (ctx.config.rateLimits) app.use("/api/*", rateLimit(new MemoryRateLimitStore()));
+  if (ctx.config.rateLimits) app.use("*", rateLimit(rateLimitStore, MASTODON_RULES, Date.now, tokenAccounts(ctx)));
 
   app.get("/health", async (c) => {
     await ctx.sql`select 1`;

@@ -60,7 +60,7 @@ function notSilencedBy(db: Db, recipientColumn: string, authorColumn: string, do
 /**
  * `status` notifications for the recipients who asked to be notified of the author's posts
  * (follow with notify), as Mastodon: originals and self-replies only, and only when the post
- * reached their home feed. Call in the fan-out's transaction so a retry never doubles them.
+ * reached their home feed. Those already notified of it are skipped, so a retry never doubles them.
  */
 export async function notifySubscribers(db: Db, statusId: string, recipients: readonly string[]): Promise<void> {
   if (recipients.length === 0) return;
@@ -69,6 +69,7 @@ export async function notifySubscribers(db: Db, statusId: string, recipients: re
     join follows f on f.target_account_id = s.account_id and f.notify
     where s.id = ${statusId} and s.reblog_of_id is null and s.visibility <> 'direct'
       and (s.in_reply_to_account_id is null or s.in_reply_to_account_id = s.account_id)
-      and f.account_id = any(${recipients}::bigint[])`;
+      and f.account_id = any(${recipients}::bigint[])
+      and not exists (select 1 from notifications n where n.account_id = f.account_id and n.type = 'status' and n.status_id = s.id)`;
   for (const r of rows) await createNotification(db, { accountId: r.accountId, fromAccountId: r.authorId, type: "status", statusId });
 }

@@ -25,3 +25,16 @@ export function notSilencedFilter(db: Db, viewerId: string | null, alias = "s") 
   if (!viewerId) return db`not ${silenced}`;
   return db`(not ${silenced} or exists (select 1 from follows f where f.account_id = ${viewerId} and f.target_account_id = ${s}.account_id))`;
 }
+
+/**
+ * Whether a status may show on a viewer's timeline stream: what the REST timelines' filters
+ * let through — no muted or domain-blocked author (the viewer's own posts always), and on
+ * public and hashtag timelines no silenced author the viewer does not follow.
+ */
+export async function passesTimelineFilters(db: Db, viewerId: string | null, statusId: string, publicTimeline: boolean): Promise<boolean> {
+  const rows = await db`
+    select 1 from statuses s
+    where s.id = ${statusId} and (s.account_id = ${viewerId} or ${notMutedFilter(db, viewerId)})
+      ${publicTimeline ? db`and ${notSilencedFilter(db, viewerId)}` : db``}`;
+  return rows.length > 0;
+}

@@ -34,3 +34,9 @@ export async function unmergeFromHome(db: Db, ownerId: string, authorId: string)
       and not exists (select 1 from mentions m where m.status_id = s.id and m.account_id = ${ownerId})
       and not exists (select 1 from follows f where f.account_id = ${ownerId} and f.target_account_id = ${authorId})`;
 }
+
+/** The accounts whose home feed holds a status. */
+export async function homeFeedHolders(db: Db, statusId: string): Promise<string[]> {
+  const rows = await db<{ accountId: string }[]>`select account_id from home_feed where status_id = ${statusId}`;
+  return rows.map((r) => r.accountId);
+}

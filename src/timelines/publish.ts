@@ -22,7 +22,8 @@ export const channels = {
  */
 export async function publishStatusEvent(ctx: AppContext, statusId: string, event: StatusEvent, recipients: readonly string[]): Promise<void> {
   const targets = await streamTargets(ctx.sql, statusId, recipients);
-  for (const channel of targets) await ctx.pubsub.publish(channel, { event, id: statusId });
+  // All at once: one message per channel, so no order to keep, and Redis pipelines them.
+  await Promise.all(targets.map((channel) => ctx.pubsub.publish(channel, { event, id: statusId })));
 }
 
 async function streamTargets(db: Db, statusId: string, recipients: readonly string[]): Promise<string[]> {

@@ -4,6 +4,7 @@ import type { AppContext } from "../../context.ts";
 import { requireAvailableAccount } from "../../accounts/lookup.ts";
 import { pinStatus, setConversationMute, unpinStatus } from "../../statuses/pins.ts";
 import { visibleStatusFilter } from "../../statuses/visibility.ts";
+import { notMutedFilter, notSilencedFilter } from "../../timelines/filters.ts";
 import type { FilterContext } from "../../filters/store.ts";
 import { isId } from "../../lib/ids.ts";
 import { readParams, validate, zBool, zList } from "../http/params.ts";
@@ -75,7 +76,7 @@ export function statusListRoutes(ctx: AppContext): Hono<Env> {
         ${lower(f.none).length ? sql`and not ${tagged(lower(f.none))}` : sql``}
         ${f.local ? sql`and s.local` : f.remote ? sql`and not s.local` : sql``}
         ${f.only_media ? sql`and exists (select 1 from media_attachments m where m.status_id = s.id)` : sql``}
-        and ${visibleStatusFilter(sql, viewer)}
+        and ${visibleStatusFilter(sql, viewer)} and ${notMutedFilter(sql, viewer)} and ${notSilencedFilter(sql, viewer)}
       ${pageOrder(sql, page, "s.id")} limit ${page.limit}`;
     return statusPage(c, finishPage(rows, page).map((r) => r.id), viewer, "public");
   });

@@ -4,6 +4,7 @@ import type { AppContext } from "../../context.ts";
 import { visibleStatusFilter } from "../../statuses/visibility.ts";
 import { escapeHtml } from "../../statuses/render.ts";
 import { notMutedFilter, notSilencedFilter } from "../../timelines/filters.ts";
+import { olderHomeStatuses } from "../../timelines/home-fallback.ts";
 import { readParams, validate, zBool } from "../http/params.ts";
 import { authed, optionalViewerId, tokenOptional, viewerId } from "../http/auth.ts";
 import { finishPage, pageFilter, pageOrder, pageParams, setLinkHeader } from "../http/pagination.ts";
@@ -32,6 +33,10 @@ export function timelineRoutes(ctx: AppContext): Hono<Env> {
                         where l.account_id = ${me} and l.exclusive and la.account_id = s.account_id)
       ${pageOrder(sql, page, "h.status_id")} limit ${page.limit}`;
     const ids = finishPage(rows, page).map((r) => r.id);
+    // The feed keeps only its newest entries: past its end, older pages come from follows.
+    if (!page.minId && ids.length < page.limit) {
+      ids.push(...await olderHomeStatuses(sql, me, ids.at(-1) ?? page.maxId, page.sinceId, page.limit - ids.length));
+    }
     setLinkHeader(c, ctx.config.origin, ids);
     return c.json(await serializeStatuses(ctx, me, ids, "home"));
   });

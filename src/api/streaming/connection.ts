@@ -5,6 +5,7 @@ import { serializeStatuses } from "../mastodon/entities/status.ts";
 import { serializeConversationOfStatus } from "../mastodon/entities/conversation.ts";
 import { loadNotificationEntity } from "../mastodon/entities/notification.ts";
 import { logger } from "../../log.ts";
+import { passesTimelineFilters } from "../../timelines/filters.ts";
 import { resolveStream, type ResolvedStream, type StreamMessage } from "./streams.ts";
 
 const log = logger("streaming");
@@ -126,13 +127,13 @@ export class StreamConnection {
 
   async #deliver(name: string, param: string | undefined, stream: ResolvedStream, m: StreamMessage): Promise<void> {
     if (!stream.events.includes(m.event) || !(await this.#stillAuthorized())) return;
-    const payload = await this.#render(m);
+    const payload = await this.#render(name, m);
     if (payload === null || !this.#sink.open) return;
     this.#sink.send({ stream: param ? [name, param] : [name], event: m.event, ...(payload === undefined ? {} : { payload }) });
   }
 
   /** The event's payload for this viewer: a JSON string, the bare id for deletes, undefined when none, null to skip. */
-  async #render(m: StreamMessage): Promise<string | null | undefined> {
+  async #render(name: string, m: StreamMessage): Promise<string | null | undefined> {
     const viewer = this.#viewer;
     if (m.event === "filters_changed") return undefined;
     if (!m.id) return null;
@@ -144,7 +145,10 @@ export class StreamConnection {
         : await serializeConversationOfStatus(this.#ctx, viewer, m.id);
       return entity ? JSON.stringify(entity) : null;
     }
-    const [status] = await serializeStatuses(this.#ctx, viewer, [m.id]);
+    // Timeline streams hold back what the viewer's timelines would, and apply their filters.
+    const publicTimeline = name.startsWith("public") || name.startsWith("hashtag");
+    if (!(await passesTimelineFilters(this.#ctx.sql, viewer, m.id, publicTimeline))) return null;
+    const [status] = await serializeStatuses(this.#ctx, viewer, [m.id], publicTimeline ? "public" : "home");
     return status ? JSON.stringify(status) : null;
   }
 
