@@ -5,6 +5,7 @@ import { ApiError } from "./lib/errors.ts";
 import { logger } from "./log.ts";
 import type { Env } from "./api/http/env.ts";
 import { mastodonRoutes } from "./api/mastodon/routes.ts";
+import { stoaRoutes } from "./api/stoa/routes.ts";
 import { webRoutes } from "./api/web/static.ts";
 import { MemoryRateLimitStore, rateLimit } from "./api/http/rate-limit.ts";
 
@@ -25,6 +26,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
   });
   app.get("/api/v1/streaming/health", (c) => c.text("OK"));
   app.route("/", mastodonRoutes(ctx));
+  app.route("/", stoaRoutes(ctx));
   app.route("/", webRoutes());
 
   app.notFound((c) => c.json({ error: "Record not found" }, 404));
