@@ -2,10 +2,11 @@ import { Hono } from "hono";
 import type { AppContext } from "../../context.ts";
 import type { Env } from "../http/env.ts";
 import { adminInstanceRoutes } from "./admin-instance.ts";
+import { adminEmojiRoutes } from "./admin-emojis.ts";
 
 /** Stoa's own API (`/api/stoa/v1`), one module per resource. */
 export function stoaRoutes(ctx: AppContext): Hono<Env> {
   const app = new Hono<Env>();
-  for (const routes of [adminInstanceRoutes]) app.route("/", routes(ctx));
+  for (const routes of [adminInstanceRoutes, adminEmojiRoutes]) app.route("/", routes(ctx));
   return app;
 }

@@ -3,6 +3,7 @@ import { findAccounts } from "../../../accounts/queries.ts";
 import { isGroupedType } from "../../../notifications/groups.ts";
 import { serializeAccount } from "./account.ts";
 import { serializeStatuses } from "./status.ts";
+import { attachEmojis } from "./emoji.ts";
 
 /** A notification row as the serializers read it. */
 export interface NotificationRow {
@@ -25,7 +26,7 @@ export async function serializeNotifications(ctx: AppContext, viewer: string, ro
   const accounts = await findAccounts(ctx.sql, rows.map((r) => r.fromAccountId));
   const statusIds = rows.map((r) => r.statusId).filter((id): id is string => id !== null);
   const statuses = new Map((await serializeStatuses(ctx, viewer, statusIds, "notifications")).map((s) => [s.id as string, s]));
-  return rows.flatMap((r) => {
+  return attachEmojis(ctx, rows.flatMap((r) => {
     const account = accounts.get(r.fromAccountId);
     const status = r.statusId ? statuses.get(r.statusId) : undefined;
     if (!account || (r.statusId && !status)) return [];
@@ -33,7 +34,7 @@ export async function serializeNotifications(ctx: AppContext, viewer: string, ro
       id: r.id, type: r.type, group_key: publicGroupKey(r), created_at: new Date(r.createdAt).toISOString(),
       account: serializeAccount(ctx, account), ...(status ? { status } : {}),
     }];
-  });
+  }));
 }
 
 /** One of the viewer's notifications as the entity, or null when missing or no longer visible. */
