@@ -19,6 +19,7 @@ import { filterV1Routes } from "./filters-v1.ts";
 import { filterPartRoutes } from "./filter-parts.ts";
 import { instanceExtraRoutes } from "./instance-extras.ts";
 import { announcementRoutes } from "./announcements.ts";
+import { trendRoutes } from "./trends.ts";
 import { scheduledStatusRoutes } from "./scheduled-statuses.ts";
 import { tagRoutes } from "./tags.ts";
 import { timelineRoutes } from "./timelines.ts";
@@ -39,6 +40,6 @@ import { featuredTagRoutes } from "./featured-tags.ts";
 /** Every Mastodon-compatible route, one module per resource. */
 export function mastodonRoutes(ctx: AppContext): Hono<Env> {
   const app = new Hono<Env>();
-  for (const routes of [oauthRoutes, instanceRoutes, mediaRoutes, appRoutes, accountCoreRoutes, statusRoutes, statusEditRoutes, statusListRoutes, pollRoutes, listRoutes, searchRoutes, conversationRoutes, reportRoutes, filterRoutes, scheduledStatusRoutes, tagRoutes, timelineRoutes, notificationRoutes, notificationRequestRoutes, markerRoutes, streamingSseRoutes, notificationGroupRoutes, followRoutes, relationshipRoutes, accountReadRoutes, blockMuteRoutes, endorsementRoutes, accountProfileRoutes, suggestionRoutes, featuredTagRoutes, filterV1Routes, filterPartRoutes, instanceExtraRoutes, announcementRoutes]) app.route("/", routes(ctx));
+  for (const routes of [oauthRoutes, instanceRoutes, mediaRoutes, appRoutes, accountCoreRoutes, statusRoutes, statusEditRoutes, statusListRoutes, pollRoutes, listRoutes, searchRoutes, conversationRoutes, reportRoutes, filterRoutes, scheduledStatusRoutes, tagRoutes, timelineRoutes, notificationRoutes, notificationRequestRoutes, markerRoutes, streamingSseRoutes, notificationGroupRoutes, followRoutes, relationshipRoutes, accountReadRoutes, blockMuteRoutes, endorsementRoutes, accountProfileRoutes, suggestionRoutes, featuredTagRoutes, filterV1Routes, filterPartRoutes, instanceExtraRoutes, announcementRoutes, trendRoutes]) app.route("/", routes(ctx));
   return app;
 }
