@@ -102,3 +102,16 @@ export async function setPublished(db: Db, id: string, published: boolean): Prom
     where id = ${id} returning id`;
   if (rows.length === 0) throw notFound();
 }
+
+/** Every announcement, drafts and ended ones included, newest first: the admins' view. */
+export function allAnnouncements(db: Db) {
+  return db<{ id: string; text: string; published: boolean; startsAt: Date | null; endsAt: Date | null; allDay: boolean; publishedAt: Date }[]>`
+    select id, text, published, starts_at, ends_at, all_day, published_at from announcements order by id desc`;
+}
+
+/** Deletes an announcement with its reads and reactions. */
+export async function deleteAnnouncement(db: Db, id: string): Promise<void> {
+  if (!isId(id)) throw notFound();
+  const rows = await db`delete from announcements where id = ${id} returning id`;
+  if (rows.length === 0) throw notFound();
+}

@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import type { AppContext } from "../context.ts";
 import type { Db } from "../db/database.ts";
-import { unprocessable } from "../lib/errors.ts";
+import { notFound, unprocessable } from "../lib/errors.ts";
 import { checkImage } from "../media/images.ts";
 
 /** Mastodon's limit on an emoji upload. */
@@ -81,4 +81,18 @@ export async function findCustomEmojis(db: Db, shortcodes: Iterable<string>): Pr
     select shortcode, image_url, static_url, visible_in_picker, category from custom_emojis
     where domain is null and shortcode = any(${codes}::text[])`;
   return new Map(rows.map((r) => [r.shortcode, r]));
+}
+
+/**
+ * Deletes a local custom emoji and its files (found by key in its URLs). Posts that used it
+ * show the bare `:shortcode:` again.
+ */
+export async function deleteCustomEmoji(ctx: AppContext, shortcode: string, keyOf: (url: string) => string | null): Promise<void> {
+  const [row] = await ctx.sql<{ imageUrl: string; staticUrl: string }[]>`
+    delete from custom_emojis where shortcode = ${shortcode} and domain is null returning image_url, static_url`;
+  if (!row) throw notFound();
+  for (const url of [row.imageUrl, row.staticUrl]) {
+    const key = keyOf(url);
+    if (key) await ctx.storage.delete(key);
+  }
 }

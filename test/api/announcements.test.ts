@@ -85,6 +85,16 @@ describe("announcements", () => {
     assert.equal((await list(bob.token))[0].reactions.length, 8);
   });
 
+  it("lets admins list every announcement and delete one", async () => {
+    const all = await json(await stoa.request("/api/stoa/v1/admin/announcements", { token: adminToken }));
+    assert.deepEqual(all.map((a: { text: string; published: boolean }) => [a.text, a.published]), [["Already over", true], ["Draft :blobcat:", true]]);
+    const live = all[1].id;
+    assert.deepEqual(await json(await stoa.request(`/api/stoa/v1/admin/announcements/${live}`, { token: adminToken, method: "DELETE" })), {});
+    assert.deepEqual(await list(ada.token, "?with_dismissed=true"), []);
+    assert.equal((await stoa.request(`/api/stoa/v1/admin/announcements/${live}`, { token: adminToken, method: "DELETE" })).status, 404);
+    assert.equal((await stoa.request("/api/stoa/v1/admin/announcements", { token: ada.token })).status, 403);
+  });
+
   it("requires auth and admin rights", async () => {
     assert.equal((await stoa.request("/api/v1/announcements")).status, 401);
     assert.equal((await stoa.request("/api/stoa/v1/admin/announcements", { token: ada.token, json: { text: "hi" } })).status, 403);

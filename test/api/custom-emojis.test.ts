@@ -87,4 +87,16 @@ describe("custom emojis", () => {
     const list = await json(await stoa.request("/api/v1/custom_emojis"));
     assert.deepEqual(list.map((e: { shortcode: string; category: string }) => [e.shortcode, e.category]), [["blobcat", "Cats"], ["party_parrot", "Fun"]]);
   });
+
+  it("lets admins delete an emoji with its files", async () => {
+    const [blobcat] = await json(await stoa.request("/api/v1/custom_emojis"));
+    const admin = (method: string, code: string, token = adminToken) => stoa.request(`/api/stoa/v1/admin/custom_emojis/${code}`, { token, method });
+    assert.equal((await admin("DELETE", "blobcat", ada.token)).status, 403);
+    assert.deepEqual(await json(await admin("DELETE", "blobcat")), {});
+    assert.equal((await stoa.request(new URL(blobcat.url).pathname)).status, 404, "the file is gone");
+    assert.equal((await stoa.request(new URL(blobcat.static_url).pathname)).status, 404);
+    assert.equal((await admin("DELETE", "blobcat")).status, 404);
+    const post = await json(await stoa.request("/api/v1/statuses", { token: ada.token, json: { status: "gone :blobcat:" } }));
+    assert.deepEqual(post.emojis, []);
+  });
 });

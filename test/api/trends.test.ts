@@ -51,6 +51,7 @@ describe("trends", () => {
     assert.deepEqual({ ...tags[0].history[0], day: undefined }, { day: undefined, uses: "3", accounts: "3" });
     assert.equal(tags[0].history[1].uses, "0");
     assert.equal(tags[0].url, "http://stoa.test/tags/gardening");
+    assert.deepEqual(await json(await stoa.request("/api/v1/trends")), tags, "the older path answers the same");
     const withToken = await json(await stoa.request("/api/v1/trends/tags", { token: users[0]!.token }));
     assert.equal(withToken[0].following, false);
   });

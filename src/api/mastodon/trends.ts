@@ -24,7 +24,8 @@ export function trendRoutes(ctx: AppContext): Hono<Env> {
     return loadTrends(sql, kind, p.offset, p.limit);
   }
 
-  app.get("/api/v1/trends/tags", tokenOptional(ctx), async (c) => {
+  // `/api/v1/trends` is the older name of the tag trends, still used by some clients.
+  for (const path of ["/api/v1/trends/tags", "/api/v1/trends"]) app.get(path, tokenOptional(ctx), async (c) => {
     const rows = await read(c, "tag", 10, 20);
     const viewer = optionalViewerId(c);
     const tags = await sql<{ id: string; name: string; displayName: string; following: boolean }[]>`

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
-import { addCustomEmoji } from "../../emojis/custom-emojis.ts";
+import { addCustomEmoji, deleteCustomEmoji } from "../../emojis/custom-emojis.ts";
 import { readParams, validate } from "../http/params.ts";
 import type { Env } from "../http/env.ts";
 import { mediaUrl } from "../mastodon/entities/account.ts";
@@ -25,6 +25,12 @@ export function adminEmojiRoutes(ctx: AppContext): Hono<Env> {
       urlOf: (key) => mediaUrl(ctx.config.origin, key),
     });
     return c.json(serializeEmoji(emoji));
+  });
+
+  app.delete("/api/stoa/v1/admin/custom_emojis/:shortcode", adminRequired(ctx), async (c) => {
+    const prefix = mediaUrl(ctx.config.origin, "");
+    await deleteCustomEmoji(ctx, c.req.param("shortcode"), (url) => (url.startsWith(prefix) ? url.slice(prefix.length) : null));
+    return c.json({});
   });
 
   return app;
