@@ -87,6 +87,31 @@ describe("filters v1 and filter sub-resources", () => {
     await json(await stoa.request(`/api/v2/filters/${filter.id}`, { token: ada.token, method: "DELETE" }));
   });
 
+  it("tells the owner's streams when filters change, through every API", async () => {
+    const seen: unknown[] = [];
+    const unsubscribe = await stoa.ctx.pubsub.subscribe(`user:${ada.accountId}`, (m) => seen.push(m));
+    const others: unknown[] = [];
+    const unsubscribeBob = await stoa.ctx.pubsub.subscribe(`user:${bob.accountId}`, (m) => others.push(m));
+    try {
+      const v1 = await json(await stoa.request("/api/v1/filters", { token: ada.token, json: { phrase: "news", context: ["home"] } }));
+      await json(await stoa.request(`/api/v1/filters/${v1.id}`, { token: ada.token, method: "PUT", json: { phrase: "old news" } }));
+      const v2 = await json(await stoa.request("/api/v2/filters", { token: ada.token, json: { title: "t", context: ["home"] } }));
+      const k = await json(await stoa.request(`/api/v2/filters/${v2.id}/keywords`, { token: ada.token, json: { keyword: "k" } }));
+      await json(await stoa.request(`/api/v2/filters/keywords/${k.id}`, { token: ada.token, method: "DELETE" }));
+      await json(await stoa.request(`/api/v2/filters/${v2.id}`, { token: ada.token, method: "DELETE" }));
+      await json(await stoa.request(`/api/v1/filters/${v1.id}`, { token: ada.token, method: "DELETE" }));
+      await stoa.request("/api/v2/filters", { token: ada.token, json: { title: "", context: ["home"] } }); // refused: no event
+      await json(await stoa.request("/api/v2/filters", { token: ada.token })); // reads: no event
+      await new Promise((resolve) => setImmediate(resolve)); // deliveries are queued as microtasks
+      assert.equal(seen.length, 7);
+      assert.deepEqual(seen[0], { event: "filters_changed" });
+      assert.deepEqual(others, [], "only the owner's streams hear of it");
+    } finally {
+      await unsubscribe();
+      await unsubscribeBob();
+    }
+  });
+
   it("filters the statuses a filter names", async () => {
     const warn = await json(await stoa.request("/api/v2/filters", { token: ada.token, json: { title: "These posts", context: ["home", "thread"], filter_action: "warn" } }));
     const hide = await json(await stoa.request("/api/v2/filters", { token: ada.token, json: { title: "Gone posts", context: ["home"], filter_action: "hide" } }));

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
+import { announceFiltersChanged } from "../../filters/changes.ts";
 import { addFilterStatus, addKeyword, loadFilterStatuses, loadKeywords, ownFilterId, ownFilterStatus, ownKeyword } from "../../filters/parts.ts";
 import { readParams, validate, zBool } from "../http/params.ts";
 import { authed, viewerId } from "../http/auth.ts";
@@ -26,6 +27,7 @@ export function filterPartRoutes(ctx: AppContext): Hono<Env> {
     const filterId = await ownFilterId(sql, me, c.req.param("id"));
     const p = validate(keywordSchema, await readParams(c));
     const id = await addKeyword(sql, filterId, p.keyword, p.whole_word ?? true);
+    await announceFiltersChanged(ctx, me);
     return c.json(serializeFilterKeyword(await ownKeyword(sql, me, id)));
   });
 
@@ -38,12 +40,14 @@ export function filterPartRoutes(ctx: AppContext): Hono<Env> {
     const p = validate(keywordSchema.partial(), await readParams(c));
     await sql`update filter_keywords set keyword = ${p.keyword ?? current.keyword}, whole_word = ${p.whole_word ?? current.wholeWord}
       where id = ${current.id}`;
+    await announceFiltersChanged(ctx, me);
     return c.json(serializeFilterKeyword(await ownKeyword(sql, me, current.id)));
   });
 
   app.delete("/api/v2/filters/keywords/:id", authed(ctx, "write:filters"), async (c) => {
     const k = await ownKeyword(sql, viewerId(c), c.req.param("id"));
     await sql`delete from filter_keywords where id = ${k.id}`;
+    await announceFiltersChanged(ctx, viewerId(c));
     return c.json({});
   });
 
@@ -58,6 +62,7 @@ export function filterPartRoutes(ctx: AppContext): Hono<Env> {
     const filterId = await ownFilterId(sql, me, c.req.param("id"));
     const p = validate(statusSchema, await readParams(c));
     const id = await addFilterStatus(sql, me, filterId, p.status_id);
+    await announceFiltersChanged(ctx, me);
     return c.json(serializeFilterStatus(await ownFilterStatus(sql, me, id)));
   });
 
@@ -67,6 +72,7 @@ export function filterPartRoutes(ctx: AppContext): Hono<Env> {
   app.delete("/api/v2/filters/statuses/:id", authed(ctx, "write:filters"), async (c) => {
     const s = await ownFilterStatus(sql, viewerId(c), c.req.param("id"));
     await sql`delete from filter_statuses where id = ${s.id}`;
+    await announceFiltersChanged(ctx, viewerId(c));
     return c.json({});
   });
 

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
+import { announceFiltersChanged } from "../../filters/changes.ts";
 import { FILTER_CONTEXTS, loadFilters, type FilterRow } from "../../filters/store.ts";
 import { ownKeyword } from "../../filters/parts.ts";
 import { unprocessable } from "../../lib/errors.ts";
@@ -57,6 +58,7 @@ export function filterV1Routes(ctx: AppContext): Hono<Env> {
       return k!.id;
     });
     const { keyword, filter } = await v1(me, keywordId);
+    await announceFiltersChanged(ctx, me);
     return c.json(serializeV1Filter(filter, keyword));
   });
 
@@ -79,12 +81,14 @@ export function filterV1Routes(ctx: AppContext): Hono<Env> {
       }
     });
     const { keyword, filter } = await v1(me, current.keyword.id);
+    await announceFiltersChanged(ctx, me);
     return c.json(serializeV1Filter(filter, keyword));
   });
 
   app.delete("/api/v1/filters/:id", authed(ctx, "write:filters"), async (c) => {
     const { filter } = await v1(viewerId(c), c.req.param("id"));
     await sql`delete from filters where id = ${filter.id}`;
+    await announceFiltersChanged(ctx, viewerId(c));
     return c.json({});
   });
 

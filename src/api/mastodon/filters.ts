@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
+import { announceFiltersChanged } from "../../filters/changes.ts";
 import { FILTER_CONTEXTS, loadFilters, type FilterRow } from "../../filters/store.ts";
 import { isId } from "../../lib/ids.ts";
 import { notFound } from "../../lib/errors.ts";
@@ -52,6 +53,7 @@ export function filterRoutes(ctx: AppContext): Hono<Env> {
       }
       return row!.id;
     });
+    await announceFiltersChanged(ctx, me);
     return c.json(serializeFilter(await own(me, id)));
   });
 
@@ -70,12 +72,14 @@ export function filterRoutes(ctx: AppContext): Hono<Env> {
         else if (k.keyword) await tx`insert into filter_keywords (filter_id, keyword, whole_word) values (${current.id}, ${k.keyword}, ${k.whole_word ?? true})`;
       }
     });
+    await announceFiltersChanged(ctx, me);
     return c.json(serializeFilter(await own(me, current.id)));
   });
 
   app.delete("/api/v2/filters/:id", authed(ctx, "write:filters"), async (c) => {
     const f = await own(viewerId(c), c.req.param("id"));
     await sql`delete from filters where id = ${f.id}`;
+    await announceFiltersChanged(ctx, viewerId(c));
     return c.json({});
   });
 
