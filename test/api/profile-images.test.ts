@@ -65,6 +65,9 @@ describe("profile images and media deletion", () => {
     assert.equal(now.avatar, before.avatar);
     const files = await readdir(path.join(stoa.ctx.config.dataDir, "media", "accounts", ada.accountId));
     assert.deepEqual(files, [keyOf(before.avatar).split("/").pop()], "the refused upload left no file");
+    const kept = await json(await stoa.request("/api/v1/accounts/update_credentials", { token: ada.token, method: "PATCH", json: { avatar: null, header: "" } }));
+    assert.equal(kept.avatar, before.avatar, "empty image values change nothing");
+    assert.equal((await stoa.request("/api/v1/accounts/update_credentials", { token: ada.token, method: "PATCH", json: { avatar: "data" } })).status, 422);
     const tooLong = await update({ display_name: "x".repeat(100) }, { avatar: await image(50, 50) });
     assert.equal(tooLong.status, 422);
     assert.equal((await json(await stoa.request("/api/v1/accounts/verify_credentials", { token: ada.token }))).avatar, before.avatar);

@@ -13,7 +13,8 @@ import { credentialAccount } from "./accounts.ts";
 const text = (max: number) => z.string().max(max);
 const emptyAsNull = z.preprocess((v) => (v === "" ? null : v), z.string().max(16).nullable());
 
-const file = z.instanceof(Blob, { message: "must be an image file" }).optional();
+// Some clients send an empty value for an image they do not change.
+const file = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.instanceof(Blob, { message: "must be an image file" }).optional());
 
 const updateSchema = z.object({
   display_name: text(1000).optional(),
