@@ -83,6 +83,20 @@ export async function findCustomEmojis(db: Db, shortcodes: Iterable<string>): Pr
   return new Map(rows.map((r) => [r.shortcode, r]));
 }
 
+/** Key of an emoji by where it comes from: a remote server's emojis are its own, not ours. */
+export const emojiKey = (domain: string | null, shortcode: string) => `${domain ?? ""}:${shortcode}`;
+
+/** Custom emojis by (domain, shortcode), local ones with a null domain, keyed by `emojiKey`. */
+export async function findEmojisFrom(db: Db, wanted: readonly { domain: string | null; shortcode: string }[]): Promise<Map<string, CustomEmojiRow>> {
+  if (wanted.length === 0) return new Map();
+  const rows = await db<(CustomEmojiRow & { domain: string })[]>`
+    select coalesce(e.domain, '') as domain, e.shortcode, e.image_url, e.static_url, e.visible_in_picker, e.category
+    from custom_emojis e
+    join unnest(${wanted.map((w) => w.domain ?? "")}::text[], ${wanted.map((w) => w.shortcode)}::text[]) as w(domain, shortcode)
+      on coalesce(e.domain, '') = w.domain and e.shortcode = w.shortcode`;
+  return new Map(rows.map(({ domain, ...r }) => [emojiKey(domain || null, r.shortcode), r]));
+}
+
 /**
  * Deletes a local custom emoji and its files (found by key in its URLs). Posts that used it
  * show the bare `:shortcode:` again.

@@ -73,6 +73,18 @@ describe("custom emojis", () => {
     assert.deepEqual(plain.emojis, []);
   });
 
+  it("matches a remote author's emojis from their own server", async () => {
+    const sql = stoa.ctx.sql;
+    const [remote] = await sql<{ id: string }[]>`insert into accounts (username, domain, display_name, uri) values ('zed', 'far.example', 'Zed :blobcat:', 'https://far.example/users/zed') returning id`;
+    await sql`insert into custom_emojis (shortcode, domain, image_url, static_url) values ('blobcat', 'far.example', 'https://far.example/e/blobcat.png', 'https://far.example/e/blobcat_s.png')`;
+    const [status] = await sql<{ id: string }[]>`insert into statuses (account_id, local, content, visibility, uri) values (${remote!.id}, false, '<p>hello :blobcat:</p>', 'public', 'https://far.example/s/1') returning id`;
+    const seen = await json(await stoa.request(`/api/v1/statuses/${status!.id}`));
+    assert.deepEqual(seen.emojis.map((e: { url: string }) => e.url), ["https://far.example/e/blobcat.png"], "their blobcat, not ours");
+    assert.equal(seen.account.emojis[0].url, "https://far.example/e/blobcat.png");
+    const ours = await json(await stoa.request("/api/v1/statuses", { token: ada.token, json: { status: "ours :blobcat:" } }));
+    assert.match(ours.emojis[0].url, /^http:\/\/stoa\.test\/system\//);
+  });
+
   it("adds emojis from the command line", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "stoa-emoji-"));
     try {

@@ -1,5 +1,5 @@
 import type { AppContext } from "../../../context.ts";
-import { findCustomEmojis, shortcodesIn, type CustomEmojiRow } from "../../../emojis/custom-emojis.ts";
+import { emojiKey, findEmojisFrom, shortcodesIn, type CustomEmojiRow } from "../../../emojis/custom-emojis.ts";
 
 /** Mastodon's CustomEmoji entity. */
 export function serializeEmoji(e: CustomEmojiRow) {
@@ -30,20 +30,28 @@ function carriers(value: unknown, found: Entity[], depth = 0): void {
   for (const key of ["account", "reblog", "status", "moved", "quote", "accounts", "statuses"]) carriers(e[key], found, depth + 1);
 }
 
+/** The server an entity's texts come from: an account's own, or a status's author's (null for local). */
+function domainOf(e: Entity): string | null {
+  const acct = typeof e.acct === "string" ? e.acct : typeof (e.account as Entity | undefined)?.acct === "string" ? (e.account as Entity).acct as string : "";
+  const at = acct.indexOf("@");
+  return at >= 0 ? acct.slice(at + 1).toLowerCase() : null;
+}
+
 /**
  * Fills the `emojis` arrays of serialized Status, Account and Notification entities with the
- * custom emojis their texts use, in one query for the whole batch.
+ * custom emojis their texts use (a remote author's from their server), in one query per batch.
  */
 export async function attachEmojis<T>(ctx: AppContext, entities: T): Promise<T> {
   const found: Entity[] = [];
   carriers(entities, found);
-  const perEntity = found.map((e) => ({ e, codes: shortcodesIn(textsOf(e)) }));
-  const all = new Set(perEntity.flatMap((p) => [...p.codes]));
-  if (all.size === 0) return entities;
-  const emojis = await findCustomEmojis(ctx.sql, all);
-  for (const { e, codes } of perEntity) {
+  const perEntity = found.map((e) => ({ e, domain: domainOf(e), codes: shortcodesIn(textsOf(e)) }));
+  const wanted = new Map<string, { domain: string | null; shortcode: string }>();
+  for (const p of perEntity) for (const shortcode of p.codes) wanted.set(emojiKey(p.domain, shortcode), { domain: p.domain, shortcode });
+  if (wanted.size === 0) return entities;
+  const emojis = await findEmojisFrom(ctx.sql, [...wanted.values()]);
+  for (const { e, domain, codes } of perEntity) {
     e.emojis = [...codes].flatMap((code) => {
-      const emoji = emojis.get(code);
+      const emoji = emojis.get(emojiKey(domain, code));
       return emoji ? [serializeEmoji(emoji)] : [];
     });
   }
