@@ -7,9 +7,6 @@ import type { Env } from "./api/http/env.ts";
 import { mastodonRoutes } from "./api/mastodon/routes.ts";
 import { stoaRoutes } from "./api/stoa/routes.ts";
 import { webRoutes } from "./api/web/static.ts";
-import { transparencyRoutes } from "./api/stoa/transparency.ts";
-import { caseRoutes } from "./api/stoa/cases.ts";
-import { ruleRoutes } from "./api/stoa/rules.ts";
 import { MASTODON_RULES, MemoryRateLimitStore, rateLimit, tokenAccounts, type RateLimitStore } from "./api/http/rate-limit.ts";
 
 const log = logger("http");
@@ -29,9 +26,6 @@ export function createApp(ctx: AppContext, rateLimitStore: RateLimitStore = new 
   });
   app.get("/api/v1/streaming/health", (c) => c.text("OK"));
   app.route("/", mastodonRoutes(ctx));
-  app.route("/", transparencyRoutes(ctx));
-  app.route("/", caseRoutes(ctx));
-  app.route("/", ruleRoutes(ctx));
   app.route("/", stoaRoutes(ctx));
   app.route("/", webRoutes());
 

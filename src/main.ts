@@ -12,6 +12,7 @@ Commands:
   worker                    run only the background job worker
   migrate                   apply database migrations and exit
   admin create-user NAME --email E --password P [--role owner|admin|moderator|user]
+  admin add-emoji SHORTCODE FILE [--category C]
   tally FILE [--method M]   recount a ballot file (JSON, .blt or pabulib .pb)
   verify-log URL|FILE [--key X]  re-check the transparency log's hashes, links and signatures
 `;

@@ -2,12 +2,14 @@ import { parseArgs } from "node:util";
 import type { Config } from "../config.ts";
 import { openInstance } from "../instance.ts";
 import { registerUser } from "../accounts/registration.ts";
+import { addEmojiCli } from "./add-emoji.ts";
 
 /** `stoa admin …`: operator tasks that need no running server. */
 export async function runAdminCli(config: Config, argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
+  if (sub === "add-emoji") return addEmojiCli(config, rest);
   if (sub !== "create-user") {
-    process.stderr.write("Usage: stoa admin create-user USERNAME --email EMAIL --password PASSWORD [--role ROLE]\n");
+    process.stderr.write("Usage: stoa admin create-user USERNAME --email EMAIL --password PASSWORD [--role ROLE]\n       stoa admin add-emoji SHORTCODE FILE [--category CATEGORY]\n");
     return 2;
   }
   const { values, positionals } = parseArgs({

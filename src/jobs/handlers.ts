@@ -8,6 +8,7 @@ import { conversationJobs } from "../statuses/conversations.ts";
 import { scheduledJobs } from "../statuses/scheduled.ts";
 import { moderationJobs } from "../moderation/jobs.ts";
 import { governanceJobs } from "../governance/jobs.ts";
+import { trendJobs } from "../trends/refresh.ts";
 
 /** A domain's background work: its own job kinds, and the domain events it reacts to. */
 export interface DomainJobs {
@@ -27,6 +28,7 @@ const domains: ((ctx: AppContext) => DomainJobs)[] = [
   scheduledJobs,
   moderationJobs,
   governanceJobs,
+  trendJobs,
 ];
 
 /** Registers every domain's job handlers and event subscriptions on the context. */

@@ -3,6 +3,7 @@ import type { DomainJobs } from "../jobs/handlers.ts";
 import { enqueue, PermanentJobError } from "../jobs/queue.ts";
 import { notFound, unprocessable } from "../lib/errors.ts";
 import { checkImage, processImage } from "./images.ts";
+import { discardFiles } from "./profile-images.ts";
 
 export const MEDIA_PROCESS_JOB = "media.process";
 const uploadKey = (id: string) => `media_attachments/${id}/upload`;
@@ -53,6 +54,24 @@ export async function updateMedia(ctx: AppContext, accountId: string, id: string
       focus_x = ${changes.focus?.x ?? ctx.sql`focus_x`}, focus_y = ${changes.focus?.y ?? ctx.sql`focus_y`}, updated_at = now()
     where id = ${id} and account_id = ${accountId} and status_id is null returning id`;
   if (rows.length === 0) throw notFound();
+}
+
+/**
+ * Deletes the account's own media that no status (published or scheduled) uses, with its
+ * files. Used media answers 422, as Mastodon does; another account's media is not found.
+ */
+export async function deleteMedia(ctx: AppContext, accountId: string, id: string): Promise<void> {
+  const files = await ctx.sql.begin(async (tx) => {
+    const [row] = await tx<{ statusId: string | null; scheduled: boolean; fileKey: string | null; thumbnailKey: string | null; originalKey: string | null }[]>`
+      select status_id, file_key, thumbnail_key, original_key,
+        exists (select 1 from scheduled_statuses s where ${id}::bigint = any(s.media_ids)) as scheduled
+      from media_attachments where id = ${id} and account_id = ${accountId} for update`;
+    if (!row) throw notFound();
+    if (row.statusId || row.scheduled) throw unprocessable("Media attachment is currently used by a status");
+    await tx`delete from media_attachments where id = ${id}`;
+    return [row.fileKey, row.thumbnailKey, row.originalKey];
+  });
+  await discardFiles(ctx, files);
 }
 
 /** The media domain's background work: processing uploads. */

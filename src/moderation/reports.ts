@@ -45,7 +45,7 @@ export async function fileReport(ctx: AppContext, reporterId: string, r: NewRepo
     }
     await attachReportToCase(tx, report!.id, target.id, r.statusIds);
     const moderators = await tx<{ accountId: string }[]>`select account_id from users where role in ('owner', 'admin', 'moderator') and not disabled`;
-    for (const m of moderators) await createNotification(tx, { accountId: m.accountId, fromAccountId: reporterId, type: "admin.report" });
+    for (const m of moderators) await createNotification(tx, { accountId: m.accountId, fromAccountId: reporterId, type: "admin.report", reportId: report!.id });
     return report!.id;
   });
 }

@@ -17,6 +17,8 @@ export interface NewNotification {
   fromAccountId: string;
   type: NotificationType;
   statusId?: string | null;
+  /** The report an admin.report notification is about. */
+  reportId?: string | null;
   /** Poll results reach the poll's author too, who is also their "sender". */
   allowSelf?: boolean;
 }
@@ -38,8 +40,8 @@ export async function createNotification(db: Db, n: NewNotification): Promise<st
   if (decision === "drop") return null;
   const filtered = decision === "filter";
   const [row] = await db<{ id: string }[]>`
-    insert into notifications (account_id, from_account_id, type, status_id, group_key, filtered)
-    select ${n.accountId}, ${n.fromAccountId}, ${n.type}, ${n.statusId ?? null}, ${groupKey(db, n)}, ${filtered}
+    insert into notifications (account_id, from_account_id, type, status_id, group_key, filtered, report_id)
+    select ${n.accountId}, ${n.fromAccountId}, ${n.type}, ${n.statusId ?? null}, ${groupKey(db, n)}, ${filtered}, ${n.reportId ?? null}
     where not exists (select 1 from blocks where account_id = ${n.accountId} and target_account_id = ${n.fromAccountId})
       and not exists (select 1 from mutes where account_id = ${n.accountId} and target_account_id = ${n.fromAccountId}
                       and hide_notifications and (expires_at is null or expires_at > now()))

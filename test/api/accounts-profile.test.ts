@@ -127,7 +127,7 @@ describe("profile: update_credentials, images and preferences", () => {
     assert.equal(me2.header, "http://stoa.test/headers/original/missing.png");
   });
 
-  it("refuses avatar uploads plainly until image storage exists, changing nothing", async () => {
+  it("refuses an avatar that is not an image, changing nothing", async () => {
     const form = new FormData();
     form.set("display_name", "With avatar");
     form.set("avatar", new File([new Uint8Array([137, 80, 78, 71])], "a.png", { type: "image/png" }));

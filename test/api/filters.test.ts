@@ -42,6 +42,17 @@ describe("filters v2", () => {
       title: "Renamed", keywords_attributes: [{ id: one.id, _destroy: true }, { keyword: "three" }],
     } }));
     assert.equal(updated.title, "Renamed");
+    assert.equal(updated.filter_action, "warn");
+    const hiding = await json(await stoa.request(`/api/v2/filters/${filter.id}`, { token: ada.token, method: "PUT", json: { filter_action: "hide" } }));
+    const [two] = hiding.keywords;
+    const kept = await json(await stoa.request(`/api/v2/filters/${filter.id}`, { token: ada.token, method: "PUT", json: {
+      title: "Kept", keywords_attributes: [{ id: two.id, whole_word: false }],
+    } }));
+    assert.equal(kept.filter_action, "hide", "an update keeps the action it was not sent");
+    const renamedKeyword = await json(await stoa.request(`/api/v2/filters/${filter.id}`, { token: ada.token, method: "PUT", json: {
+      keywords_attributes: [{ id: two.id, keyword: "deux" }],
+    } }));
+    assert.equal(renamedKeyword.keywords[0].whole_word, false, "a keyword update keeps whole_word when not sent");
     assert.deepEqual(updated.keywords.map((k: { keyword: string }) => k.keyword), ["two", "three"]);
     assert.equal((await stoa.request(`/api/v2/filters/${filter.id}`, { token: bob.token })).status, 404);
     assert.equal((await stoa.request("/api/v2/filters", { token: ada.token, json: { title: "x", context: ["nowhere"] } })).status, 422);

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { json, startTestInstance, type TestInstance } from "../support/instance.ts";
-import { stoaRoutes } from "../../src/api/stoa/routes.ts";
+import { governanceRoutes } from "../../src/api/stoa/routes.ts";
 
 describe("governance: OpenAPI document", () => {
   let stoa: TestInstance;
@@ -16,7 +16,7 @@ describe("governance: OpenAPI document", () => {
     assert.equal(doc.servers[0].url, "http://stoa.test/api/stoa/v1");
     const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
       .flatMap(([path, ops]) => Object.keys(ops).map((verb) => `${verb.toUpperCase()} ${path}`)).sort();
-    const served = [...new Set(stoaRoutes(stoa.ctx).routes
+    const served = [...new Set(governanceRoutes(stoa.ctx).routes
       .filter((r) => r.method !== "ALL")
       .map((r) => `${r.method} ${r.path.replace("/api/stoa/v1", "").replace(/:(\w+)(\{[^}]*\})?/g, "{$1}")}`))].sort();
     assert.deepEqual(documented, served);

@@ -10,6 +10,7 @@ import { scopeRequired, tokenRequired, viewerId } from "../http/auth.ts";
 import type { Env } from "../http/env.ts";
 import { serializeToken } from "./entities/token.ts";
 import { serializeAccount } from "./entities/account.ts";
+import { attachEmojis } from "./entities/emoji.ts";
 
 const registerSchema = z.object({
   username: z.string().max(30),
@@ -29,7 +30,7 @@ export async function credentialAccount(ctx: AppContext, accountId: string) {
       (select count(*) from follow_requests where target_account_id = ${accountId})::int as pending
     from users u where u.account_id = ${accountId}`;
   const settings = user?.settings ?? {};
-  return {
+  return attachEmojis(ctx, {
     ...serializeAccount(ctx, account),
     source: {
       privacy: settings.defaultPrivacy ?? "public",
@@ -45,7 +46,7 @@ export async function credentialAccount(ctx: AppContext, accountId: string) {
       quote_policy: settings.defaultQuotePolicy ?? "public",
     },
     role: { id: roleId(user?.role), name: user?.role ?? "user", permissions: rolePermissions(user?.role), color: "", highlighted: user?.role !== "user" },
-  };
+  });
 }
 
 function roleId(role: string | undefined): string {

@@ -4,6 +4,8 @@ import { findAccount } from "../../accounts/queries.ts";
 import { MAX_CHARACTERS, MAX_MEDIA } from "../../statuses/create.ts";
 import type { Env } from "../http/env.ts";
 import { serializeAccount } from "./entities/account.ts";
+import { serializeEmoji } from "./entities/emoji.ts";
+import { listCustomEmojis } from "../../emojis/custom-emojis.ts";
 
 export const STOA_VERSION = "0.1.0";
 /** Clients read Mastodon's version to enable features; Stoa serves the 4.5 API. */
@@ -100,10 +102,6 @@ export function instanceRoutes(ctx: AppContext): Hono<Env> {
   });
 
   app.get("/api/v1/instance/rules", async (c) => c.json((await instanceFacts(ctx)).rules));
-  app.get("/api/v1/custom_emojis", async (c) => {
-    const emojis = await ctx.sql<{ shortcode: string; imageUrl: string; staticUrl: string; visibleInPicker: boolean; category: string | null }[]>`
-      select shortcode, image_url, static_url, visible_in_picker, category from custom_emojis where domain is null order by shortcode`;
-    return c.json(emojis.map((e) => ({ shortcode: e.shortcode, url: e.imageUrl, static_url: e.staticUrl, visible_in_picker: e.visibleInPicker, category: e.category })));
-  });
+  app.get("/api/v1/custom_emojis", async (c) => c.json((await listCustomEmojis(ctx.sql)).map(serializeEmoji)));
   return app;
 }

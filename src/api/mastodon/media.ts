@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
-import { createMedia, updateMedia } from "../../media/attachments.ts";
+import { createMedia, deleteMedia, updateMedia } from "../../media/attachments.ts";
 import { isSafeKey } from "../../media/storage.ts";
 import { isId } from "../../lib/ids.ts";
 import { notFound, unprocessable } from "../../lib/errors.ts";
@@ -53,6 +53,13 @@ export function mediaRoutes(ctx: AppContext): Hono<Env> {
     if (!isId(id)) throw notFound();
     await updateMedia(ctx, me, id, { description: p.description, focus: p.focus });
     return c.json(serializeMedia(ctx, await loadMedia(me, id)));
+  });
+
+  app.delete("/api/v1/media/:id", write, async (c) => {
+    const id = c.req.param("id");
+    if (!isId(id)) throw notFound();
+    await deleteMedia(ctx, viewerId(c), id);
+    return c.json({});
   });
 
   app.get("/system/*", async (c) => {

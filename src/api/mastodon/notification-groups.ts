@@ -9,6 +9,7 @@ import { authed, viewerId } from "../http/auth.ts";
 import { finishPage, pageFilter, pageOrder, pageParams, setLinkHeader } from "../http/pagination.ts";
 import type { Env } from "../http/env.ts";
 import { serializeAccountsById } from "./entities/account-list.ts";
+import { reportsOfNotifications } from "./entities/report.ts";
 import { publicGroupKey, type NotificationRow } from "./entities/notification.ts";
 import { serializeStatuses } from "./entities/status.ts";
 import { groupedTypesSchema, readSelection } from "./notification-params.ts";
@@ -95,6 +96,7 @@ export function notificationGroupRoutes(ctx: AppContext): Hono<Env> {
     const statusIds = [...new Set(ordered.map((r) => r.statusId).filter((s): s is string => s !== null))];
     const statuses = await serializeStatuses(ctx, me, statusIds, "notifications");
     const visible = new Set(statuses.map((s) => s.id as string));
+    const reports = await reportsOfNotifications(ctx, ordered.filter((r) => r.type === "admin.report").map((r) => r.id));
     const notificationGroups = [...groups].flatMap(([key, members]) => {
       const newest = members[0]!;
       // As v1, a notification about a status the viewer may no longer see is left out.
@@ -109,6 +111,7 @@ export function notificationGroupRoutes(ctx: AppContext): Hono<Env> {
         latest_page_notification_at: new Date(newest.createdAt).toISOString(),
         sample_account_ids: [...new Set(members.map((m) => m.fromAccountId))].slice(0, SAMPLE_ACCOUNTS),
         status_id: newest.statusId,
+        ...(reports.has(newest.id) ? { report: reports.get(newest.id) } : {}),
       }];
     });
     const accountIds = [...new Set(notificationGroups.flatMap((g) => g.sample_account_ids))];

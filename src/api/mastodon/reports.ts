@@ -6,7 +6,7 @@ import { isId } from "../../lib/ids.ts";
 import { readParams, validate, zBool, zList } from "../http/params.ts";
 import { authed, viewerId } from "../http/auth.ts";
 import type { Env } from "../http/env.ts";
-import { serializeAccountsById } from "./entities/account-list.ts";
+import { serializeReportsById } from "./entities/report.ts";
 
 const zId = z.string().refine(isId, "is not a valid id");
 const schema = z.object({
@@ -26,12 +26,9 @@ export function reportRoutes(ctx: AppContext): Hono<Env> {
     const id = await fileReport(ctx, viewerId(c), {
       targetAccountId: p.account_id, statusIds: p.status_ids, ruleIds: p.rule_ids, category: p.category, comment: p.comment, forward: p.forward,
     });
-    const [report] = await ctx.sql<{ createdAt: Date }[]>`select created_at from reports where id = ${id}`;
-    const [target] = await serializeAccountsById(ctx, [p.account_id]);
-    return c.json({
-      id, action_taken: false, action_taken_at: null, category: p.category, comment: p.comment, forwarded: p.forward,
-      created_at: new Date(report!.createdAt).toISOString(), status_ids: p.status_ids, rule_ids: p.rule_ids, target_account: target,
-    });
+    // One serializer for the Report entity, here and in admin.report notifications.
+    const reports = await serializeReportsById(ctx, [id]);
+    return c.json(reports.get(id));
   });
   return app;
 }

@@ -15,6 +15,11 @@ import { searchRoutes } from "./search.ts";
 import { conversationRoutes } from "./conversations.ts";
 import { reportRoutes } from "./reports.ts";
 import { filterRoutes } from "./filters.ts";
+import { filterV1Routes } from "./filters-v1.ts";
+import { filterPartRoutes } from "./filter-parts.ts";
+import { instanceExtraRoutes } from "./instance-extras.ts";
+import { announcementRoutes } from "./announcements.ts";
+import { trendRoutes } from "./trends.ts";
 import { scheduledStatusRoutes } from "./scheduled-statuses.ts";
 import { tagRoutes } from "./tags.ts";
 import { timelineRoutes } from "./timelines.ts";
@@ -70,6 +75,11 @@ export function mastodonRoutes(ctx: AppContext): Hono<Env> {
     featuredTagRoutes,
     statusQuoteRoutes,
     adminRoutes,
+    filterV1Routes,
+    filterPartRoutes,
+    instanceExtraRoutes,
+    announcementRoutes,
+    trendRoutes,
   ];
   for (const routes of modules) app.route("/", routes(ctx));
   return app;

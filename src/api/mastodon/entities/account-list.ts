@@ -1,6 +1,7 @@
 import { findAccounts, type AccountRow } from "../../../accounts/queries.ts";
 import type { AppContext } from "../../../context.ts";
 import { serializeAccount } from "./account.ts";
+import { attachEmojis } from "./emoji.ts";
 
 /**
  * Serializes accounts by id in the order given (batch loaded, `moved` included), skipping ids
@@ -10,17 +11,17 @@ export async function serializeAccountsById(ctx: AppContext, ids: readonly strin
   const rows = await findAccounts(ctx.sql, ids);
   const movedIds = [...rows.values()].flatMap((r) => (r.movedToAccountId ? [r.movedToAccountId] : []));
   const moved = await findAccounts(ctx.sql, movedIds);
-  return ids.flatMap((id) => {
+  return attachEmojis(ctx, ids.flatMap((id) => {
     const row = rows.get(id);
     if (!row || row.suspendedAt) return [];
     return [serializeWithMoved(ctx, row, moved)];
-  });
+  }));
 }
 
 /** One account, with its `moved` target when it has one. */
 export async function serializeAccountRow(ctx: AppContext, row: AccountRow): Promise<Record<string, unknown>> {
   const moved = await findAccounts(ctx.sql, row.movedToAccountId ? [row.movedToAccountId] : []);
-  return serializeWithMoved(ctx, row, moved);
+  return attachEmojis(ctx, serializeWithMoved(ctx, row, moved));
 }
 
 function serializeWithMoved(ctx: AppContext, row: AccountRow, moved: Map<string, AccountRow>): Record<string, unknown> {

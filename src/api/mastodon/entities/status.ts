@@ -2,6 +2,7 @@ import type { AppContext } from "../../../context.ts";
 import { accountColumns, type AccountRow } from "../../../accounts/queries.ts";
 import { notFound } from "../../../lib/errors.ts";
 import { visibleStatusFilter } from "../../../statuses/visibility.ts";
+import { attachEmojis } from "./emoji.ts";
 import { serializeAccount } from "./account.ts";
 import { serializeMedia, type MediaRow } from "./media.ts";
 import { serializePoll, type PollData } from "./poll.ts";
@@ -78,7 +79,7 @@ async function render(ctx: AppContext, viewerId: string | null, ids: readonly st
     const body = { ...entity(ctx, original, accounts, viewerId), quote: quotes.get(original.id) ?? null, filtered };
     result.push(status === original ? body : { ...entity(ctx, status, accounts, viewerId), filtered, reblog: body });
   }
-  return result;
+  return attachEmojis(ctx, result);
 }
 
 /** The viewer's filters that match a status, as FilterResult entities; "hide" when one hides it. */
