@@ -6,6 +6,7 @@ import { logger } from "./log.ts";
 import type { Env } from "./api/http/env.ts";
 import { mastodonRoutes } from "./api/mastodon/routes.ts";
 import { webRoutes } from "./api/web/static.ts";
+import { publicPageRoutes } from "./api/web/public-pages.ts";
 import { MemoryRateLimitStore, rateLimit } from "./api/http/rate-limit.ts";
 
 const log = logger("http");
@@ -25,6 +26,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
   });
   app.get("/api/v1/streaming/health", (c) => c.text("OK"));
   app.route("/", mastodonRoutes(ctx));
+  app.route("/", publicPageRoutes(ctx));
   app.route("/", webRoutes());
 
   app.notFound((c) => c.json({ error: "Record not found" }, 404));

@@ -116,6 +116,13 @@ test("log in through OAuth, post, read the home timeline, switch language, in re
   await page.keyboard.press("Escape");
   await page.getByRole("dialog").waitFor({ state: "hidden" });
 
+  // A server-rendered public page becomes the app for someone logged in here.
+  await page.goto(`${server.url}/@ada`);
+  await page.getByRole("link", { name: "Notifications" }).waitFor();
+  await page.getByRole("heading", { level: 1, name: "ada" }).waitFor();
+  await page.goto(`${server.url}/home`);
+  await page.getByRole("heading", { level: 1, name: "Home" }).waitFor();
+
   // Spanish: the whole interface changes, and the choice is remembered.
   await page.getByLabel("Language", { exact: true }).selectOption("es");
   await page.getByRole("heading", { level: 1, name: "Inicio" }).waitFor();
@@ -126,4 +133,53 @@ test("log in through OAuth, post, read the home timeline, switch language, in re
 
   assert.deepEqual(pageErrors, []);
   await context.close();
+});
+
+test("public pages are rendered by the server and readable without JavaScript, styled under the strict policy", { skip }, async () => {
+  const grace = await createUser(server.stoa, "grace");
+  const post = async (body: Record<string, unknown>) =>
+    (await (await server.stoa.request("/api/v1/statuses", { token: grace.token, json: body })).json()) as { id: string };
+  const plain = await post({ status: "Nanoseconds are about a foot of wire" });
+  await post({ status: "The bug was a moth", spoiler_text: "Insects" });
+  // JavaScript off, the site's own content security policy on (no bypass): what a reader without JS gets.
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "en-GB", viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cspErrors: string[] = [];
+  page.on("console", (message) => { if (/Content Security Policy/i.test(message.text())) cspErrors.push(message.text()); });
+
+  const pages = [["public-landing", "/"], ["public-timeline", "/public"], ["public-profile", "/@grace"], ["public-post", `/@grace/${plain.id}`]] as const;
+  for (const [screen, path] of pages) {
+    const response = await page.goto(`${server.url}${path}`);
+    assert.equal(response?.status(), 200, path);
+    await page.getByRole("main").waitFor();
+    // The inline style applied: the page has the app's paper colour, not the browser's white.
+    assert.equal(await page.locator("html").evaluate((el) => getComputedStyle(el).backgroundColor), "rgb(246, 241, 231)", `${path} is styled`);
+    await screenshots(page, screen);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+
+  await page.goto(`${server.url}/@grace/${plain.id}`);
+  assert.match(await page.title(), /Nanoseconds are about a foot of wire/);
+  await page.getByRole("article").getByText("Nanoseconds are about a foot of wire").waitFor();
+  // The content warning folds its post with <details>, which needs no script to open.
+  await page.goto(`${server.url}/@grace`);
+  const hidden = page.getByText("The bug was a moth");
+  assert.equal(await hidden.isVisible(), false);
+  await page.getByText("Content warning: Insects").click();
+  assert.equal(await hidden.isVisible(), true);
+  // Plain links lead from one page to the next.
+  await page.getByRole("link", { name: "Public timeline" }).click();
+  await page.getByRole("heading", { level: 1, name: "Public timeline" }).waitFor();
+  assert.deepEqual(cspErrors, []);
+  await context.close();
+
+  // axe needs script; logged out, these pages stay server-rendered (the landing becomes the app, checked above).
+  const scripted = await browser.newContext({ bypassCSP: true, locale: "en-GB", viewport: { width: 1280, height: 900 } });
+  const reader = await scripted.newPage();
+  for (const [screen, path] of pages.slice(1)) {
+    await reader.goto(`${server.url}${path}`);
+    await reader.locator("body[data-enhance]").waitFor();
+    await checkAccessibility(reader, screen);
+  }
+  await scripted.close();
 });
