@@ -13,6 +13,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { ensureBuilt } from "../../web/scripts/ensure-built.ts";
 import { startTestServer, type TestServer } from "../support/server.ts";
 import { createUser } from "../support/instance.ts";
+import { createStatus } from "../../src/statuses/create.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const SCREENSHOTS = path.resolve("test-output/screenshots");
@@ -182,4 +183,80 @@ test("public pages are rendered by the server and readable without JavaScript, s
     await checkAccessibility(reader, screen);
   }
   await scripted.close();
+});
+
+/** A context already logged in as `user` on the test server, as the app stores its sessions. */
+async function loggedInContext(user: { accountId: string; username: string; token: string }) {
+  const context = await browser.newContext({ bypassCSP: true, locale: "en-GB", viewport: { width: 1280, height: 900 } });
+  const key = `${server.url}#${user.accountId}`;
+  const store = {
+    current: key,
+    sessions: { [key]: { key, origin: server.url, accountId: user.accountId, acct: user.username, displayName: user.username, avatar: "", accessToken: user.token, scope: "read write follow push" } },
+  };
+  await context.addInitScript((value) => { localStorage.setItem("stoa.sessions.v1", value); }, JSON.stringify(store));
+  return context;
+}
+
+test("timelines, a thousand-reply thread, bookmarks, favourites and search, in real Chromium", { skip }, async () => {
+  const lin = await createUser(server.stoa, "lin");
+  const post = async (body: Record<string, unknown>) =>
+    (await (await server.stoa.request("/api/v1/statuses", { token: lin.token, json: body })).json()) as { id: string };
+  const root = await post({ status: "A question for the #looms crowd: punched cards or pegs?" });
+  // A thousand replies, two hundred threads of five nested ones, through the domain (posting
+  // limits would stop a thousand API calls).
+  const reply = (text: string, inReplyToId: string) => createStatus(server.stoa.ctx, lin.accountId, {
+    text, spoilerText: "", sensitive: false, visibility: "public", language: "en", inReplyToId, mediaIds: [], applicationId: null, idempotencyKey: null, poll: null,
+  });
+  for (let branch = 0; branch < 200; branch++) {
+    let parent = root.id;
+    for (let level = 0; level < 5; level++) parent = await reply(`Reply ${branch}.${level}`, parent);
+  }
+  await server.stoa.request(`/api/v1/statuses/${root.id}/bookmark`, { token: lin.token, method: "POST" });
+  await server.stoa.request(`/api/v1/statuses/${root.id}/favourite`, { token: lin.token, method: "POST" });
+  await server.stoa.drain();
+
+  const context = await loggedInContext(lin);
+  const page = await context.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+
+  // The thread: its start at once, nested under a thread line, the rest on request.
+  await page.goto(`${server.url}/@lin/${root.id}`);
+  await page.getByRole("heading", { level: 2, name: "Replies" }).waitFor();
+  const replies = page.locator(".thread > li");
+  assert.equal(await replies.count(), 40);
+  assert.deepEqual(await replies.evaluateAll((items) => items.slice(0, 6).map((li) => li.getAttribute("data-depth"))), ["0", "1", "2", "3", "4", "0"]);
+  await page.getByRole("button", { name: "Show 960 more replies" }).click();
+  assert.equal(await replies.count(), 80);
+  await checkAccessibility(page, "thread");
+  await screenshots(page, "thread");
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // Public timelines start with the newest reply; the others hold only the question.
+  for (const [screen, path, heading, text] of [
+    ["local", "/public/local", "Local timeline", "Reply 199.4"], ["federated", "/public", "Federated timeline", "Reply 199.4"],
+    ["tag", "/tags/looms", "#looms", "punched cards"], ["bookmarks", "/bookmarks", "Bookmarks", "punched cards"], ["favourites", "/favourites", "Favourites", "punched cards"],
+  ] as const) {
+    await page.goto(`${server.url}${path}`);
+    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+    await page.locator("article[data-post]").first().filter({ hasText: text }).waitFor();
+    if (screen === "local" || screen === "bookmarks") {
+      await checkAccessibility(page, screen);
+      await screenshots(page, screen);
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  }
+
+  // Search from the navigation: accounts, hashtags and posts, with the terms in the address.
+  await page.getByRole("link", { name: "Search" }).click();
+  await page.getByRole("heading", { level: 1, name: "Search and explore" }).waitFor();
+  await page.getByRole("searchbox", { name: "Accounts, hashtags or posts" }).fill("lin");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await page.waitForURL(/\/search\?q=lin$/);
+  await page.getByRole("heading", { level: 2, name: "Accounts" }).waitFor();
+  await page.getByRole("link", { name: /@lin/ }).first().waitFor();
+  await checkAccessibility(page, "search");
+  await screenshots(page, "search");
+
+  assert.deepEqual(pageErrors, []);
+  await context.close();
 });

@@ -1,6 +1,6 @@
 // Hands a server-rendered public page over to the web app: always on the landing (logging in
 // needs the app), elsewhere only for someone logged in here. Without JavaScript the page stays.
-const entry = document.querySelector('meta[name="stoa-app"]')?.getAttribute("content");
+const [entry, ...sheets] = (document.querySelector('meta[name="stoa-app"]')?.getAttribute("content") ?? "").split(" ").filter(Boolean);
 
 function loggedIn() {
   try {
@@ -13,6 +13,16 @@ function loggedIn() {
 
 const mode = document.body.dataset.enhance;
 if (entry && (mode === "always" || (mode === "session" && loggedIn()))) {
+  const loaded = sheets.map((href) => new Promise((resolve) => {
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = href;
+    link.onload = link.onerror = resolve;
+    document.head.append(link);
+  }));
+  await Promise.all(loaded);
+  // The page's own style would fight the app's: the app's sheets take over from here.
+  document.querySelector("head > style")?.remove();
   const root = document.createElement("div");
   root.id = "app";
   document.body.replaceChildren(root);

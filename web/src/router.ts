@@ -6,11 +6,27 @@ export type Route =
   | { name: "callback" }
   | { name: "profile"; acct: string }
   | { name: "status"; acct: string; id: string }
+  | { name: "timeline"; kind: TimelineKind; param?: string }
+  | { name: "search"; query: string }
   | { name: "not-found" };
 
-/** Maps a path to its screen. */
-export function parseRoute(pathname: string): Route {
+/** The timelines other than home, each at its own path. */
+export type TimelineKind = "local" | "federated" | "tag" | "list" | "bookmarks" | "favourites";
+
+const FIXED_TIMELINES: Record<string, TimelineKind> = {
+  "/public/local": "local", "/public": "federated", "/bookmarks": "bookmarks", "/favourites": "favourites",
+};
+
+/** Maps a path (and its query, for search) to its screen. */
+export function parseRoute(pathname: string, search = ""): Route {
   const path = pathname.replace(/\/+$/, "") || "/";
+  const fixed = FIXED_TIMELINES[path];
+  if (fixed) return { name: "timeline", kind: fixed };
+  const tag = /^\/tags\/([^/]+)$/.exec(path);
+  if (tag) return { name: "timeline", kind: "tag", param: decodeURIComponent(tag[1]!) };
+  const list = /^\/lists\/(\d+)$/.exec(path);
+  if (list) return { name: "timeline", kind: "list", param: list[1]! };
+  if (path === "/search" || path === "/explore") return { name: "search", query: new URLSearchParams(search).get("q") ?? "" };
   if (path === "/") return { name: "root" };
   if (path === "/home") return { name: "home" };
   if (path === "/notifications") return { name: "notifications" };

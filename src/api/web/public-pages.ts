@@ -53,7 +53,10 @@ async function loadAssets(distDir: string): Promise<Assets> {
   let appEntry: string | null = null;
   try {
     const index = await readFile(`${distDir}/index.html`, "utf8");
-    appEntry = /<script type="module"[^>]*\ssrc="(\/assets\/[^"]+\.js)"/.exec(index)?.[1] ?? null;
+    const script = /<script type="module"[^>]*\ssrc="(\/assets\/[^"]+\.js)"/.exec(index)?.[1];
+    const sheets = [...index.matchAll(/<link rel="stylesheet"[^>]*\shref="(\/assets\/[^"]+\.css)"/g)].map((m) => m[1]!);
+    // The app's script first, then its style sheets: what enhance.js needs to start it here.
+    appEntry = script ? [script, ...sheets].join(" ") : null;
   } catch {
     // Not built: the pages stay server-rendered only, which is all a reader without JS gets anyway.
   }
