@@ -7,6 +7,7 @@ import type { Env } from "./api/http/env.ts";
 import { mastodonRoutes } from "./api/mastodon/routes.ts";
 import { webRoutes } from "./api/web/static.ts";
 import { publicPageRoutes } from "./api/web/public-pages.ts";
+import { settingsRoutes } from "./api/stoa/settings.ts";
 import { MemoryRateLimitStore, rateLimit } from "./api/http/rate-limit.ts";
 
 const log = logger("http");
@@ -26,6 +27,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
   });
   app.get("/api/v1/streaming/health", (c) => c.text("OK"));
   app.route("/", mastodonRoutes(ctx));
+  app.route("/", settingsRoutes(ctx));
   app.route("/", publicPageRoutes(ctx));
   app.route("/", webRoutes());
 
