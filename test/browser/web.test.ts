@@ -319,3 +319,40 @@ test("compose: a draft survives a reload, images need descriptions, polls post, 
   assert.deepEqual(pageErrors, []);
   await context.close();
 });
+
+test("settings are stored in the account and take effect on another device: hiding counts, in real Chromium", { skip }, async () => {
+  const noor = await createUser(server.stoa, "noor");
+  const fan = await createUser(server.stoa, "fan");
+  const post = (await (await server.stoa.request("/api/v1/statuses", { token: noor.token, json: { status: "Counting is optional" } })).json()) as { id: string };
+  await server.stoa.request(`/api/v1/statuses/${post.id}/favourite`, { token: fan.token, method: "POST" });
+  const favourite = (page: Page) => page.locator("article[data-post]").first().getByRole("button", { name: /Favourite/ });
+
+  const laptop = await loggedInContext(noor);
+  const page = await laptop.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await page.goto(`${server.url}/@noor/${post.id}`);
+  await favourite(page).getByText("1").waitFor();
+
+  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("heading", { level: 1, name: "Settings" }).waitFor();
+  await checkAccessibility(page, "settings");
+  await screenshots(page, "settings");
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole("checkbox", { name: "Hide counts" }).check();
+  await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+  const stored = (await (await server.stoa.request("/api/stoa/v1/settings", { token: noor.token })).json()) as { hide_counts: boolean };
+  assert.equal(stored.hide_counts, true);
+  await laptop.close();
+
+  // Another device, nothing in its storage but the login: the setting came with the account.
+  const phone = await loggedInContext(noor);
+  const other = await phone.newPage();
+  await other.goto(`${server.url}/@noor/${post.id}`);
+  await other.getByRole("link", { name: "Settings" }).waitFor();
+  await other.waitForFunction(() => document.querySelector("article[data-post] .count") === null);
+  await other.getByRole("link", { name: "Settings" }).click();
+  assert.equal(await other.getByRole("checkbox", { name: "Hide counts" }).isChecked(), true);
+  assert.equal(await other.getByRole("checkbox", { name: "Remind me to describe images" }).isChecked(), true, "the alt-text reminder is on by default");
+  assert.deepEqual(pageErrors, []);
+  await phone.close();
+});

@@ -8,6 +8,7 @@ export type Route =
   | { name: "status"; acct: string; id: string }
   | { name: "timeline"; kind: TimelineKind; param?: string }
   | { name: "search"; query: string }
+  | { name: "settings" }
   | { name: "not-found" };
 
 /** The timelines other than home, each at its own path. */
@@ -26,6 +27,7 @@ export function parseRoute(pathname: string, search = ""): Route {
   if (tag) return { name: "timeline", kind: "tag", param: decodeURIComponent(tag[1]!) };
   const list = /^\/lists\/(\d+)$/.exec(path);
   if (list) return { name: "timeline", kind: "list", param: list[1]! };
+  if (path === "/settings") return { name: "settings" };
   if (path === "/search" || path === "/explore") return { name: "search", query: new URLSearchParams(search).get("q") ?? "" };
   if (path === "/") return { name: "root" };
   if (path === "/home") return { name: "home" };

@@ -14,7 +14,8 @@ export const SCREENS: Record<Exclude<Route["name"], "root" | "not-found">, Loade
   callback: () => import("./callback.tsx"),
   timeline: () => import("./timeline.tsx"),
   search: () => import("./search.tsx"),
+  settings: () => import("./settings.tsx"),
 };
 
 /** Screens that only make sense with an account. */
-export const NEEDS_LOGIN = new Set<string>(["home", "notifications", "timeline", "search"]);
+export const NEEDS_LOGIN = new Set<string>(["home", "notifications", "timeline", "search", "settings"]);

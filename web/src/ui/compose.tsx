@@ -9,6 +9,7 @@ import { randomToken } from "../auth/pkce.ts";
 import { ComposeMedia } from "./compose-media.tsx";
 import { ComposePoll, newPoll } from "./compose-poll.tsx";
 import { clearDraft, readDraft, saveDraft, type PollDraft } from "./drafts.ts";
+import { soundsHarsh } from "./wellbeing.ts";
 
 const VISIBILITIES: Visibility[] = ["public", "unlisted", "private", "direct"];
 const POST_LANGUAGES = ["en", "es", "pt", "ca", "gl", "eu", "fr", "it", "de", "nl"];
@@ -19,17 +20,16 @@ export interface ComposeProps {
   onPosted(status: Status): void;
   /** Changes whenever something (the n shortcut) asks for the text field's focus. */
   focusRequest: number;
-  /** The person's setting: refuse to post images without descriptions (a reminder otherwise). */
-  requireAltText?: boolean;
 }
 
 /**
  * Writing a post: text with a live counter, content warning, visibility, language, images with
  * their descriptions, a poll. The draft is saved as it is written and offered back after a crash.
  */
-export function Compose({ replyTo, onCancelReply, onPosted, focusRequest, requireAltText = false }: ComposeProps) {
+export function Compose({ replyTo, onCancelReply, onPosted, focusRequest }: ComposeProps) {
   const { t, locale } = useI18n();
-  const { client, instance, session } = useSession();
+  const { client, instance, session, settings } = useSession();
+  const requireAltText = settings.require_alt_text;
   const sessionKey = session?.key ?? "";
   const [recovered] = useState(() => (sessionKey ? readDraft(localStorage, sessionKey) : null));
   const limit = instance?.configuration?.statuses?.max_characters ?? 500;
@@ -42,6 +42,7 @@ export function Compose({ replyTo, onCancelReply, onPosted, focusRequest, requir
   const [poll, setPoll] = useState<PollDraft | null>(recovered?.poll ?? null);
   const [showRecovered, setShowRecovered] = useState(Boolean(recovered));
   const [confirmAlt, setConfirmAlt] = useState(false);
+  const [confirmHarsh, setConfirmHarsh] = useState(false);
   const [state, setState] = useState<{ kind: "idle" | "posting" | "posted" } | { kind: "failed"; reason: string }>({ kind: "idle" });
   const textRef = useRef<HTMLTextAreaElement>(null);
   // One key per draft, so that a retried request after a network error never posts twice.
@@ -76,10 +77,13 @@ export function Compose({ replyTo, onCancelReply, onPosted, focusRequest, requir
   const pollReady = !poll || poll.options.filter((o) => o.trim() !== "").length >= 2;
   const canPost = (text.trim() !== "" || media.length > 0) && left >= 0 && pollReady && state.kind !== "posting";
 
-  const post = async (acceptMissingAlt = false) => {
+  const post = async (acceptMissingAlt = !settings.alt_text_reminder, acceptHarsh = false) => {
     if (!canPost) return;
     if (missingDescriptions(media).length > 0 && (requireAltText || !acceptMissingAlt)) return setConfirmAlt(true);
     setConfirmAlt(false);
+    // Only replies: the prompt is about how words land on the person answered.
+    if (replyTo && settings.harsh_reply_prompt && !acceptHarsh && soundsHarsh(text)) return setConfirmHarsh(true);
+    setConfirmHarsh(false);
     setState({ kind: "posting" });
     try {
       // Descriptions are written after upload: send them before the post that shows them.
@@ -159,6 +163,13 @@ export function Compose({ replyTo, onCancelReply, onPosted, focusRequest, requir
           <p>{t(requireAltText ? "compose.altRequired" : "compose.altReminder", { count: missingDescriptions(media).length })}</p>
           <button type="button" onClick={() => setConfirmAlt(false)}>{t("compose.addDescriptions")}</button>{" "}
           {!requireAltText && <button type="button" class="quiet" onClick={() => void post(true)}>{t("compose.postAnyway")}</button>}
+        </div>
+      )}
+      {confirmHarsh && (
+        <div class="notice" role="alert">
+          <p>{t("compose.harshPrompt")}</p>
+          <button type="button" onClick={() => { setConfirmHarsh(false); textRef.current?.focus(); }}>{t("compose.revise")}</button>{" "}
+          <button type="button" class="quiet" onClick={() => void post(true, true)}>{t("compose.postAnyway")}</button>
         </div>
       )}
       <p class="compose-status" role="status">

@@ -31,6 +31,7 @@ export function Shell({ aside, onCompose, onHelp, children }: { aside: Component
               {item("/search", "search", t("nav.search"))}
               {item("/bookmarks", "bookmark", t("nav.bookmarks"))}
               {item("/favourites", "favourite", t("nav.favourites"))}
+              {item("/settings", "gear", t("nav.settings"))}
               {item(profilePath(session.acct), "person", t("nav.profile"))}
               <li><button type="button" class="nav-link" onClick={onCompose}><Icon name="pen" /><span>{t("nav.compose")}</span></button></li>
             </ul>
