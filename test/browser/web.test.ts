@@ -186,6 +186,19 @@ test("public pages are rendered by the server and readable without JavaScript, s
   await scripted.close();
 });
 
+/** Resolves when the server subscribes a stream to `channel`: from then on no event can be missed. */
+function subscriptionTo(channel: string): Promise<void> {
+  const pubsub = server.stoa.ctx.pubsub;
+  const original = pubsub.subscribe.bind(pubsub);
+  return new Promise((resolve) => {
+    pubsub.subscribe = async (name, handler) => {
+      const off = await original(name, handler);
+      if (name === channel) resolve();
+      return off;
+    };
+  });
+}
+
 /** A context already logged in as `user` on the test server, as the app stores its sessions. */
 async function loggedInContext(user: { accountId: string; username: string; token: string }) {
   const context = await browser.newContext({ bypassCSP: true, locale: "en-GB", viewport: { width: 1280, height: 900 } });
@@ -355,4 +368,69 @@ test("settings are stored in the account and take effect on another device: hidi
   assert.equal(await other.getByRole("checkbox", { name: "Remind me to describe images" }).isChecked(), true, "the alt-text reminder is on by default");
   assert.deepEqual(pageErrors, []);
   await phone.close();
+});
+
+test("live notifications, follow requests, muted accounts, lists and filters, in real Chromium", { skip }, async () => {
+  const ola = await createUser(server.stoa, "ola");
+  const pia = await createUser(server.stoa, "pia");
+  const quinn = await createUser(server.stoa, "quinn");
+  await server.stoa.request("/api/v1/accounts/update_credentials", { token: ola.token, method: "PATCH", form: { locked: "true" } });
+  await server.stoa.request(`/api/v1/accounts/${ola.accountId}/follow`, { token: pia.token, method: "POST" });
+  await server.stoa.request(`/api/v1/accounts/${quinn.accountId}/mute`, { token: ola.token, method: "POST" });
+  await server.stoa.drain();
+
+  const context = await loggedInContext(ola);
+  const page = await context.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+
+  // A mention arrives while the notifications are open: it appears without a reload.
+  const subscribed = subscriptionTo(`user:${ola.accountId}`);
+  await page.goto(`${server.url}/notifications`);
+  await subscribed;
+  await page.getByText("pia asked to follow you").waitFor();
+  await server.stoa.request("/api/v1/statuses", { token: pia.token, json: { status: "@ola thanks for the loom photos" } });
+  await server.stoa.drain();
+  await page.getByText("pia mentioned you").waitFor();
+  await page.getByRole("status").filter({ hasText: "1 new notification" }).waitFor();
+  await checkAccessibility(page, "notifications-live");
+  await screenshots(page, "notifications-live");
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // Follow requests: accept Pia's.
+  await page.goto(`${server.url}/follow_requests`);
+  await page.getByRole("heading", { level: 1, name: "Follow requests" }).waitFor();
+  await checkAccessibility(page, "follow-requests");
+  await page.getByRole("button", { name: "Accept: @pia" }).click();
+  await page.getByText("Accept: done for pia.").waitFor();
+  assert.deepEqual(await (await server.stoa.request("/api/v1/follow_requests", { token: ola.token })).json(), []);
+
+  // Muted: unmute Quinn.
+  await page.goto(`${server.url}/mutes`);
+  await page.getByRole("button", { name: "Unmute: @quinn" }).click();
+  await page.getByText("Unmute: done for quinn.").waitFor();
+  assert.deepEqual(await (await server.stoa.request("/api/v1/mutes", { token: ola.token })).json(), []);
+
+  // Lists, reached from the settings screen: make one and open its timeline.
+  await page.goto(`${server.url}/settings`);
+  await page.getByRole("link", { name: "Lists" }).click();
+  await page.getByRole("textbox", { name: "Name of a new list" }).fill("Weavers");
+  await page.getByRole("button", { name: "Create list" }).click();
+  await page.getByRole("link", { name: "Weavers" }).waitFor();
+  await checkAccessibility(page, "lists");
+  await screenshots(page, "lists");
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole("link", { name: "Weavers" }).click();
+  await page.getByRole("heading", { level: 1, name: "List: Weavers" }).waitFor();
+
+  // Filters: a word kept behind a warning in home and public timelines and threads.
+  await page.goto(`${server.url}/filters`);
+  await page.getByRole("textbox", { name: "Word or phrase to filter" }).fill("spoilers");
+  await page.getByRole("button", { name: "Add filter" }).click();
+  await page.getByRole("button", { name: "Delete the filter spoilers" }).waitFor();
+  await checkAccessibility(page, "filters");
+  await screenshots(page, "filters");
+  const filters = (await (await server.stoa.request("/api/v2/filters", { token: ola.token })).json()) as { title: string; context: string[]; filter_action: string }[];
+  assert.deepEqual(filters.map((f) => [f.title, [...f.context].sort(), f.filter_action]), [["spoilers", ["home", "public", "thread"], "warn"]]);
+  assert.deepEqual(pageErrors, []);
+  await context.close();
 });

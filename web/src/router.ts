@@ -9,7 +9,15 @@ export type Route =
   | { name: "timeline"; kind: TimelineKind; param?: string }
   | { name: "search"; query: string }
   | { name: "settings" }
+  | { name: "people"; kind: PeopleKind }
+  | { name: "lists" }
+  | { name: "filters" }
   | { name: "not-found" };
+
+/** Lists of accounts to manage: who asks to follow, who is muted, who is blocked. */
+export type PeopleKind = "requests" | "mutes" | "blocks";
+
+const PEOPLE: Record<string, PeopleKind> = { "/follow_requests": "requests", "/mutes": "mutes", "/blocks": "blocks" };
 
 /** The timelines other than home, each at its own path. */
 export type TimelineKind = "local" | "federated" | "tag" | "list" | "bookmarks" | "favourites";
@@ -28,6 +36,10 @@ export function parseRoute(pathname: string, search = ""): Route {
   const list = /^\/lists\/(\d+)$/.exec(path);
   if (list) return { name: "timeline", kind: "list", param: list[1]! };
   if (path === "/settings") return { name: "settings" };
+  if (path === "/lists") return { name: "lists" };
+  if (path === "/filters") return { name: "filters" };
+  const people = PEOPLE[path];
+  if (people) return { name: "people", kind: people };
   if (path === "/search" || path === "/explore") return { name: "search", query: new URLSearchParams(search).get("q") ?? "" };
   if (path === "/") return { name: "root" };
   if (path === "/home") return { name: "home" };

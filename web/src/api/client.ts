@@ -25,6 +25,7 @@ export interface ApiClient {
   post<T>(path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
   put<T>(path: string, body?: unknown): Promise<T>;
   patch<T>(path: string, body?: unknown): Promise<T>;
+  delete(path: string): Promise<void>;
   /** Sends a multipart form (media uploads). */
   upload<T>(path: string, form: FormData): Promise<T>;
 }
@@ -75,6 +76,7 @@ export function createClient(origin: string, accessToken?: string, fetcher: type
     },
     post: async <T,>(path: string, body?: unknown, extra?: Record<string, string>) => (await (await send("POST", urlFor(origin, path), body ?? {}, extra)).json()) as T,
     put: async <T,>(path: string, body?: unknown) => (await (await send("PUT", urlFor(origin, path), body ?? {})).json()) as T,
+    delete: async (path: string) => { await send("DELETE", urlFor(origin, path)); },
     patch: async <T,>(path: string, body?: unknown) => (await (await send("PATCH", urlFor(origin, path), body ?? {})).json()) as T,
     upload: async <T,>(path: string, form: FormData) => (await (await send("POST", urlFor(origin, path), form)).json()) as T,
   };

@@ -10,6 +10,7 @@ import { RelativeTime } from "../ui/relative-time.tsx";
 import { StatusCard } from "../ui/status-card.tsx";
 import { usePaged } from "../ui/use-paged.ts";
 import { inQuietHours, lastDelivery } from "../ui/wellbeing.ts";
+import { useStream } from "../ui/use-stream.ts";
 
 const SENTENCES: Record<string, MessageKey> = {
   mention: "notifications.mention", status: "notifications.status", reblog: "notifications.reblog", follow: "notifications.follow",
@@ -25,6 +26,14 @@ export default function Notifications() {
   const { client, settings } = useSession();
   const [showAnyway, setShowAnyway] = useState(false);
   const paged = usePaged(() => client.page<Notification>("/api/v1/notifications", { limit: 20 }), [client]);
+  const [arrived, setArrived] = useState(0);
+  // Live: new notifications join the top as they happen (held back like the rest in quiet hours).
+  useStream("user:notification", (event, payload) => {
+    if (event !== "notification") return;
+    if (paged.state.kind === "ready" && paged.state.items.some((n) => n.id === (payload as Notification).id)) return;
+    paged.prepend(payload as Notification);
+    setArrived((n) => n + 1);
+  });
   const now = new Date();
   const time = (hhmm: string) => new Intl.DateTimeFormat(locale, { timeStyle: "short" }).format(new Date(`2000-01-01T${hhmm}:00`));
   const held = inQuietHours(now, settings.quiet_hours_start, settings.quiet_hours_end) && !showAnyway;
@@ -51,6 +60,7 @@ export default function Notifications() {
   return (
     <>
       <h1 class="screen-title">{t("notifications.title")}</h1>
+      <p class="visually-hidden" role="status">{arrived > 0 ? t("notifications.arrived", { count: arrived }) : ""}</p>
       {cutoff && (
         <div class="notice">
           <p>{t("notifications.batched", { time: new Intl.DateTimeFormat(locale, { timeStyle: "short" }).format(cutoff) })}</p>

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { MessageKey } from "../i18n/types.ts";
+import { Link } from "../navigation.tsx";
 import { useSession } from "../session.tsx";
 import type { WebSettings } from "../settings.ts";
 
@@ -68,6 +69,16 @@ export default function SettingsScreen() {
         <p class="hint">{t("settings.elsewhere")}</p>
         <p role="status" class="compose-status">{status}</p>
       </form>
+      <nav aria-labelledby="manage-title">
+        <h2 id="manage-title" class="section-title">{t("settings.manage")}</h2>
+        <ul class="tag-list">
+          <li><Link href="/lists">{t("lists.title")}</Link></li>
+          <li><Link href="/follow_requests">{t("people.requests")}</Link></li>
+          <li><Link href="/mutes">{t("people.mutes")}</Link></li>
+          <li><Link href="/blocks">{t("people.blocks")}</Link></li>
+          <li><Link href="/filters">{t("filters.title")}</Link></li>
+        </ul>
+      </nav>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { MediaAttachment, Status, Visibility } from "../api/types.ts";
 import { ApiFailure } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
@@ -56,8 +56,9 @@ export function Compose({ replyTo, onCancelReply, onPosted, focusRequest }: Comp
     textRef.current?.focus();
   }, [replyTo]);
 
-  // Every change is saved at once: a crash between keystrokes loses at most the last one.
-  useEffect(() => {
+  // Saved as part of the render each change causes (a layout effect, not a later one), so a
+  // crash or a reload right after a keystroke still finds it.
+  useLayoutEffect(() => {
     if (!sessionKey) return;
     saveDraft(localStorage, sessionKey, { text, warning, visibility, language, media, poll, inReplyToId: replyTo?.id ?? null, savedAt: new Date().toISOString() });
   }, [sessionKey, text, warning, visibility, language, media, poll, replyTo]);
