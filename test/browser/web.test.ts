@@ -1,7 +1,9 @@
 /**
  * The web app in real Chromium against a real Stoa server: OAuth login through the server's own
- * pages, posting from compose, the home timeline, switching language, keyboard shortcuts,
- * axe-core on the landing and home screens in light and dark themes, and screenshots.
+ * pages, posting from compose, the home timeline, switching language, keyboard shortcuts; public
+ * pages without JavaScript; timelines, a 1,000-reply thread and search; compose with images,
+ * polls and recovered drafts; account settings; live notifications and the management screens.
+ * Each screen is checked with axe-core in light and dark themes and photographed at 375 and 1280 px.
  */
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
