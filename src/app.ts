@@ -7,6 +7,7 @@ import type { Env } from "./api/http/env.ts";
 import { mastodonRoutes } from "./api/mastodon/routes.ts";
 import { stoaRoutes } from "./api/stoa/routes.ts";
 import { webRoutes } from "./api/web/static.ts";
+import { publicPageRoutes } from "./api/web/public-pages.ts";
 import { MASTODON_RULES, MemoryRateLimitStore, rateLimit, tokenAccounts, type RateLimitStore } from "./api/http/rate-limit.ts";
 
 const log = logger("http");
@@ -27,6 +28,7 @@ export function createApp(ctx: AppContext, rateLimitStore: RateLimitStore = new 
   app.get("/api/v1/streaming/health", (c) => c.text("OK"));
   app.route("/", mastodonRoutes(ctx));
   app.route("/", stoaRoutes(ctx));
+  app.route("/", publicPageRoutes(ctx));
   app.route("/", webRoutes());
 
   app.notFound((c) => c.json({ error: "Record not found" }, 404));

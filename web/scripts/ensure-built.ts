@@ -9,7 +9,7 @@ import { configFile, distDir, webDir } from "./paths.ts";
 
 /** The newest modification time among the files that shape the build. */
 async function newestSource(): Promise<number> {
-  const inputs = [path.join(webDir, "src"), path.join(webDir, "index.html"), configFile];
+  const inputs = [path.join(webDir, "src"), path.join(webDir, "public"), path.join(webDir, "index.html"), configFile];
   let newest = 0;
   for (const input of inputs) newest = Math.max(newest, await newestIn(input));
   return newest;

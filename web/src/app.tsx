@@ -16,6 +16,7 @@ import { focusPost, useShortcuts } from "./ui/keyboard.ts";
 import { Preferences } from "./ui/preferences.tsx";
 import { Shell } from "./ui/shell.tsx";
 import { applyTheme, readTheme, type Theme } from "./ui/theme.ts";
+import { DEFAULT_SETTINGS, type WebSettings } from "./settings.ts";
 
 export const LOCALE_KEY = "stoa.locale";
 
@@ -50,7 +51,30 @@ export function App({ initialLocale, initialCatalog }: { initialLocale: LocaleCo
   useEffect(() => {
     client.get<Instance>("/api/v2/instance").then(setInstance, () => setInstance(null));
   }, [client]);
-  const appSession: AppSession = { store, session, client, instance, setStore };
+  const [settings, setSettings] = useState<WebSettings>(DEFAULT_SETTINGS);
+  // The account's settings follow the person: theme and language apply on every device they use.
+  const adopt = useCallback((next: WebSettings) => {
+    setSettings(next);
+    if (next.theme !== readTheme()) { applyTheme(next.theme); setTheme(next.theme); }
+    if (next.language && next.language !== localStorage.getItem(LOCALE_KEY)) setLocale(next.language);
+  }, [setLocale]);
+  useEffect(() => {
+    setSettings(DEFAULT_SETTINGS);
+    if (!session) return;
+    client.get<WebSettings>("/api/stoa/v1/settings").then(adopt, () => undefined);
+  }, [client, session?.key, adopt]);
+  // Applied at once, then confirmed by the server (or undone if it refuses).
+  const updateSettings = useCallback(async (changes: Partial<WebSettings>) => {
+    const before = settings;
+    setSettings({ ...settings, ...changes });
+    try {
+      adopt(await client.patch<WebSettings>("/api/stoa/v1/settings", changes));
+    } catch (error) {
+      setSettings(before);
+      throw error;
+    }
+  }, [client, adopt, settings]);
+  const appSession: AppSession = { store, session, client, instance, setStore, settings, updateSettings };
 
   const compose = useCallback(() => {
     if (route.name !== "home") navigate("/home");
@@ -69,7 +93,11 @@ export function App({ initialLocale, initialCatalog }: { initialLocale: LocaleCo
       <NavigationProvider value={navigation}>
         <SessionProvider value={appSession}>
           <Shell onCompose={compose} onHelp={() => setHelpOpen(true)}
-            aside={<Preferences theme={theme} onTheme={(next) => { applyTheme(next); setTheme(next); }} />}>
+            aside={<Preferences theme={theme} onTheme={(next) => {
+              applyTheme(next);
+              setTheme(next);
+              if (session) void updateSettings({ theme: next }).catch(() => undefined);
+            }} />}>
             <CurrentScreen focusRequest={focusRequest} loggedIn={Boolean(session)} />
           </Shell>
           <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />

@@ -12,19 +12,20 @@ const NavigationContext = createContext<Navigation | null>(null);
 
 /** Keeps the route in step with the address bar (pushState and the back button). */
 export function useHistoryRouter(): Navigation {
-  const [path, setPath] = useState(() => location.pathname);
+  // The query matters too: search keeps its terms in the address, so they can be shared.
+  const [{ path, search }, setLocation] = useState(() => ({ path: location.pathname, search: location.search }));
   useEffect(() => {
-    const onPop = () => setPath(location.pathname);
+    const onPop = () => setLocation({ path: location.pathname, search: location.search });
     addEventListener("popstate", onPop);
     return () => removeEventListener("popstate", onPop);
   }, []);
   const navigate = useCallback((to: string, options: { replace?: boolean } = {}) => {
     if (options.replace) history.replaceState(null, "", to);
     else history.pushState(null, "", to);
-    setPath(location.pathname);
+    setLocation({ path: location.pathname, search: location.search });
     scrollTo({ top: 0 });
   }, []);
-  return { route: parseRoute(path), path, navigate };
+  return { route: parseRoute(path, search), path, navigate };
 }
 
 export function NavigationProvider({ value, children }: { value: Navigation; children: ComponentChildren }) {

@@ -14,6 +14,7 @@ import { openApiRoutes } from "./openapi.ts";
 import { transparencyRoutes } from "./transparency.ts";
 import { caseRoutes } from "./cases.ts";
 import { ruleRoutes } from "./rules.ts";
+import { settingsRoutes } from "./settings.ts";
 import { adminInstanceRoutes } from "./admin-instance.ts";
 import { adminEmojiRoutes } from "./admin-emojis.ts";
 import { adminAnnouncementRoutes } from "./admin-announcements.ts";
@@ -40,7 +41,7 @@ export function governanceRoutes(ctx: AppContext): Hono<Env> {
 /** Stoa's own API under /api/stoa/v1 and its public pages: governance, moderation, transparency, administration. */
 export function stoaRoutes(ctx: AppContext): Hono<Env> {
   const app = new Hono<Env>();
-  const modules = [governanceRoutes, transparencyRoutes, caseRoutes, ruleRoutes, adminInstanceRoutes, adminEmojiRoutes, adminAnnouncementRoutes];
+  const modules = [governanceRoutes, transparencyRoutes, caseRoutes, ruleRoutes, settingsRoutes, adminInstanceRoutes, adminEmojiRoutes, adminAnnouncementRoutes];
   for (const routes of modules) app.route("/", routes(ctx));
   return app;
 }

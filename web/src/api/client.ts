@@ -23,6 +23,11 @@ export interface ApiClient {
   /** A list with its `Link` pagination; `path` may be a full URL taken from a previous page. */
   page<T>(path: string, query?: Query): Promise<Page<T>>;
   post<T>(path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
+  put<T>(path: string, body?: unknown): Promise<T>;
+  patch<T>(path: string, body?: unknown): Promise<T>;
+  delete(path: string): Promise<void>;
+  /** Sends a multipart form (media uploads). */
+  upload<T>(path: string, form: FormData): Promise<T>;
 }
 
 function urlFor(origin: string, path: string, query: Query = {}): string {
@@ -54,8 +59,10 @@ export function createClient(origin: string, accessToken?: string, fetcher: type
     ...extra,
   });
   const send = async (method: string, url: string, body?: unknown, extra?: Record<string, string>) => {
-    const init: RequestInit = { method, headers: headers(body === undefined ? extra : { "content-type": "application/json", ...extra }) };
-    if (body !== undefined) init.body = JSON.stringify(body);
+    // A FormData body sets its own multipart content type, boundary included.
+    const form = body instanceof FormData;
+    const init: RequestInit = { method, headers: headers(body === undefined || form ? extra : { "content-type": "application/json", ...extra }) };
+    if (body !== undefined) init.body = form ? body : JSON.stringify(body);
     const response = await fetcher(url, init);
     if (!response.ok) throw await failureOf(response);
     return response;
@@ -68,5 +75,9 @@ export function createClient(origin: string, accessToken?: string, fetcher: type
       return { items: (await response.json()) as T[], links: parseLinkHeader(response.headers.get("link")) };
     },
     post: async <T,>(path: string, body?: unknown, extra?: Record<string, string>) => (await (await send("POST", urlFor(origin, path), body ?? {}, extra)).json()) as T,
+    put: async <T,>(path: string, body?: unknown) => (await (await send("PUT", urlFor(origin, path), body ?? {})).json()) as T,
+    delete: async (path: string) => { await send("DELETE", urlFor(origin, path)); },
+    patch: async <T,>(path: string, body?: unknown) => (await (await send("PATCH", urlFor(origin, path), body ?? {})).json()) as T,
+    upload: async <T,>(path: string, form: FormData) => (await (await send("POST", urlFor(origin, path), form)).json()) as T,
   };
 }

@@ -96,3 +96,19 @@ export interface Token {
   scope: string;
   created_at: number;
 }
+
+export interface Tag {
+  name: string;
+  url: string;
+}
+
+export interface List {
+  id: string;
+  title: string;
+}
+
+export interface SearchResults {
+  accounts: Account[];
+  statuses: Status[];
+  hashtags: Tag[];
+}

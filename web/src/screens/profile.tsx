@@ -32,7 +32,7 @@ export default function Profile({ route }: ScreenProps) {
 
 function ProfileView({ account }: { account: Account }) {
   const { t, locale } = useI18n();
-  const { client } = useSession();
+  const { client, settings } = useSession();
   const paged = usePaged(() => client.page<Status>(`/api/v1/accounts/${account.id}/statuses`, { limit: 20 }), [client, account.id]);
   const joined = new Intl.DateTimeFormat(locale, { dateStyle: "long" }).format(new Date(account.created_at));
   return (
@@ -52,8 +52,8 @@ function ProfileView({ account }: { account: Account }) {
       <div class="profile-note" dangerouslySetInnerHTML={{ __html: account.note }} />
       <ul class="profile-counts">
         <li>{t("profile.posts", { count: account.statuses_count })}</li>
-        <li>{t("profile.followers", { count: account.followers_count })}</li>
-        <li>{t("profile.following", { count: account.following_count })}</li>
+        {!settings.hide_counts && <li>{t("profile.followers", { count: account.followers_count })}</li>}
+        {!settings.hide_counts && <li>{t("profile.following", { count: account.following_count })}</li>}
         <li>{t("profile.joined", { date: joined })}</li>
       </ul>
       <Feed paged={paged} label={t("profile.posts", { count: account.statuses_count })} />

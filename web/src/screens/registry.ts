@@ -12,7 +12,13 @@ export const SCREENS: Record<Exclude<Route["name"], "root" | "not-found">, Loade
   profile: () => import("./profile.tsx"),
   status: () => import("./status.tsx"),
   callback: () => import("./callback.tsx"),
+  timeline: () => import("./timeline.tsx"),
+  search: () => import("./search.tsx"),
+  settings: () => import("./settings.tsx"),
+  people: () => import("./people.tsx"),
+  lists: () => import("./lists.tsx"),
+  filters: () => import("./filters.tsx"),
 };
 
 /** Screens that only make sense with an account. */
-export const NEEDS_LOGIN = new Set<string>(["home", "notifications"]);
+export const NEEDS_LOGIN = new Set<string>(["home", "notifications", "timeline", "search", "settings", "people", "lists", "filters"]);

@@ -10,7 +10,7 @@ import { THEMES, type Theme } from "./theme.ts";
 /** Theme, language and account switching: what a person may change on any screen. */
 export function Preferences({ theme, onTheme }: { theme: Theme; onTheme(theme: Theme): void }) {
   const { t, locale, setLocale } = useI18n();
-  const { store, session, setStore } = useSession();
+  const { store, session, setStore, updateSettings } = useSession();
   const { navigate } = useNavigation();
   const accounts = Object.values(store.sessions);
   const logout = async () => {
@@ -31,7 +31,7 @@ export function Preferences({ theme, onTheme }: { theme: Theme; onTheme(theme: T
       </div>
       <div class="field">
         <label for="pref-language">{t("settings.language")}</label>
-        <select id="pref-language" value={locale} onChange={(e) => { const code = e.currentTarget.value; if (isLocaleCode(code)) setLocale(code); }}>
+        <select id="pref-language" value={locale} onChange={(e) => { const code = e.currentTarget.value; if (isLocaleCode(code)) { setLocale(code); if (session) void updateSettings({ language: code }).catch(() => undefined); } }}>
           {LOCALES.map(({ code, name }) => <option key={code} value={code} lang={code}>{name}</option>)}
         </select>
       </div>

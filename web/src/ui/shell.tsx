@@ -26,6 +26,12 @@ export function Shell({ aside, onCompose, onHelp, children }: { aside: Component
             <ul class="nav-list">
               {item("/home", "home", t("nav.home"))}
               {item("/notifications", "bell", t("nav.notifications"))}
+              {item("/public/local", "people", t("nav.local"))}
+              {item("/public", "globe", t("nav.federated"))}
+              {item("/search", "search", t("nav.search"))}
+              {item("/bookmarks", "bookmark", t("nav.bookmarks"))}
+              {item("/favourites", "favourite", t("nav.favourites"))}
+              {item("/settings", "gear", t("nav.settings"))}
               {item(profilePath(session.acct), "person", t("nav.profile"))}
               <li><button type="button" class="nav-link" onClick={onCompose}><Icon name="pen" /><span>{t("nav.compose")}</span></button></li>
             </ul>

@@ -4,6 +4,10 @@ import { ApiFailure } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { useSession } from "../session.tsx";
 import { Icon, type IconName } from "./icons.tsx";
+import { externalLinks } from "./wellbeing.ts";
+
+/** Links opened from posts during this visit: boosting those needs no prompt. */
+export const openedLinks = new Set<string>();
 
 type Toggle = "reblog" | "favourite" | "bookmark";
 
@@ -16,9 +20,18 @@ const TOGGLES: { kind: Toggle; flag: "reblogged" | "favourited" | "bookmarked"; 
 /** Reply, boost, favourite and bookmark: toggle buttons with their pressed state, updated at once. */
 export function StatusActions({ status, onReply }: { status: Status; onReply?: ((status: Status) => void) | undefined }) {
   const { t } = useI18n();
-  const { client } = useSession();
+  const { client, settings } = useSession();
   const [current, setCurrent] = useState(status);
   const [problem, setProblem] = useState<string | null>(null);
+  const [askBoost, setAskBoost] = useState(false);
+  const showCounts = !settings.hide_counts;
+
+  const boost = (confirmed: boolean) => {
+    const unread = externalLinks(current.content).filter((href) => !openedLinks.has(href));
+    if (!current.reblogged && !confirmed && settings.boost_link_prompt && unread.length > 0) return setAskBoost(true);
+    setAskBoost(false);
+    void toggle("reblog", "reblogged", "reblogs_count");
+  };
 
   const toggle = async (kind: Toggle, flag: "reblogged" | "favourited" | "bookmarked", count?: "reblogs_count" | "favourites_count") => {
     const before = current;
@@ -39,15 +52,22 @@ export function StatusActions({ status, onReply }: { status: Status; onReply?: (
     <div class="status-actions" role="group" aria-label={t("status.actions")}>
       <button type="button" class="action" onClick={() => onReply?.(current)} disabled={!onReply}>
         <Icon name="reply" /><span>{t("status.reply")}</span>
-        {current.replies_count > 0 && <span class="count">{current.replies_count}</span>}
+        {showCounts && current.replies_count > 0 && <span class="count">{current.replies_count}</span>}
       </button>
       {TOGGLES.map(({ kind, flag, count, icon, label }) => (
-        <button key={kind} type="button" class="action" aria-pressed={Boolean(current[flag])} onClick={() => toggle(kind, flag, count)}
+        <button key={kind} type="button" class="action" aria-pressed={Boolean(current[flag])} onClick={() => (kind === "reblog" ? boost(false) : void toggle(kind, flag, count))}
           disabled={kind === "reblog" && (current.visibility === "private" || current.visibility === "direct")}>
           <Icon name={icon} /><span>{t(label)}</span>
-          {count && current[count] > 0 && <span class="count">{current[count]}</span>}
+          {showCounts && count && current[count] > 0 && <span class="count">{current[count]}</span>}
         </button>
       ))}
+      {askBoost && (
+        <div class="notice" role="alert">
+          <p>{t("status.boostLinkPrompt")}</p>
+          <button type="button" onClick={() => boost(true)}>{t("status.boostAnyway")}</button>{" "}
+          <button type="button" class="quiet" onClick={() => setAskBoost(false)}>{t("status.cancel")}</button>
+        </div>
+      )}
       {problem && <p class="error" role="alert">{problem}</p>}
     </div>
   );

@@ -5,7 +5,7 @@ import { Link } from "../navigation.tsx";
 import { profilePath, statusPath } from "../router.ts";
 import { useSession } from "../session.tsx";
 import { RelativeTime } from "./relative-time.tsx";
-import { StatusActions } from "./status-actions.tsx";
+import { StatusActions, openedLinks } from "./status-actions.tsx";
 
 export interface StatusCardProps {
   status: Status;
@@ -48,7 +48,8 @@ export function StatusCard({ status: shown, onReply }: StatusCardProps) {
       {(!hasWarning || revealed) && (
         <>
           {/* The server sanitizes post HTML (and the CSP forbids inline scripts besides). */}
-          <div class="status-content" dangerouslySetInnerHTML={{ __html: status.content }} />
+          <div class="status-content" dangerouslySetInnerHTML={{ __html: status.content }}
+            onClick={(event) => { const link = (event.target as Element).closest("a[href]"); if (link) openedLinks.add(link.getAttribute("href")!); }} />
           {status.media_attachments.length > 0 && (
             <div class="status-media">
               {status.media_attachments.map((media) => (
