@@ -116,8 +116,8 @@ describe("home feed", () => {
     await stoa.drain();
     // A full feed from before: gus's posts of yesterday.
     const old = await stoa.ctx.sql<{ id: string }[]>`
-      insert into statuses (id, account_id, text, content)
-      select stoa_id(now() - interval '1 day' + g * interval '1 second'), ${gus.accountId}, 'old', '<p>old</p>'
+      insert into statuses (id, account_id, text, content, uri)
+      select stoa_id(now() - interval '1 day' + g * interval '1 second'), ${gus.accountId}, 'old', '<p>old</p>', 'http://stoa.test/old/' || g
       from generate_series(1, ${HOME_FEED_LIMIT + 50}) g returning id`;
     await stoa.ctx.sql`insert into home_feed (account_id, status_id) select ${fay.accountId}, id from statuses where account_id = ${gus.accountId}`;
     let trimmed = false;

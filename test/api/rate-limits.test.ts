@@ -30,7 +30,8 @@ describe("per-endpoint rate limits (STOA_RATE_LIMITS=on)", () => {
 
   it("allows 30 status deletions per 30 minutes, then answers 429 and deletes nothing", async () => {
     const ids = (await stoa.ctx.sql<{ id: string }[]>`
-      insert into statuses (account_id, text, content) select ${ada.accountId}, 'x', '<p>x</p>' from generate_series(1, 31) returning id`).map((r) => r.id);
+      insert into statuses (account_id, text, content, uri)
+      select ${ada.accountId}, 'x', '<p>x</p>', 'http://stoa.test/x/' || g from generate_series(1, 31) g returning id`).map((r) => r.id);
     for (const [i, id] of ids.slice(0, 30).entries()) {
       const response = await stoa.request(`/api/v1/statuses/${id}`, { token: ada.token, method: "DELETE" });
       assert.equal(response.status, 200);

@@ -39,6 +39,19 @@ const emailOrEmpty = (node: Node) => {
   node.anyOf = [{ format: "email" }, { const: "" }];
 };
 
+/** A URI, or the empty string. */
+const uriOrEmpty = (node: Node) => {
+  delete node.format;
+  node.anyOf = [{ format: "uri" }, { const: "" }];
+};
+
+/** A list of what the node describes. */
+const listOf = (node: Node) => {
+  node.type = "array";
+  node.items = { $ref: node.$ref };
+  delete node.$ref;
+};
+
 const SCHEDULED_PARAMS = ["components", "schemas", "ScheduledStatus", "properties", "params", "properties"];
 
 /**
@@ -71,6 +84,35 @@ const CORRECTIONS: { at: string[]; reason: string; fix: (node: Node) => void }[]
     reason: "contact email may be unset",
     fix: emailOrEmpty,
   })),
+  {
+    at: ["paths", "/api/v1/filters", "get", "responses", "200", "content", "application/json", "schema"],
+    // Its own text says "List of [V1::Filter]", as Mastodon answers; the schema lost the array.
+    reason: "GET /api/v1/filters answers a list",
+    fix: listOf,
+  },
+  {
+    at: ["paths", "/api/v2/filters/statuses/{id}", "delete", "responses", "200", "content", "application/json", "schema"],
+    // Mastodon's controller renders an empty object, as for every other filter deletion.
+    reason: "deleting a filter status answers {}",
+    fix: (node) => {
+      delete node.$ref;
+      node.type = "object";
+    },
+  },
+  {
+    at: ["components", "schemas", "ValidationError"],
+    // Mastodon's 422s that are not about a record's fields (e.g. "Media is in use") carry no details.
+    reason: "details only for field errors",
+    fix: (node) => {
+      node.required = ["error"];
+    },
+  },
+  ...["PreviewCard", "TrendsLink"].flatMap((card) => ["author_url", "embed_url", "provider_url"].map((field) => ({
+    at: ["components", "schemas", card, "properties", field],
+    // Mastodon answers "" when a card has no author, embed or provider.
+    reason: "empty card URLs",
+    fix: uriOrEmpty,
+  }))),
 ];
 
 let cache: { routes: Route[]; ajv: Ajv2020; validators: Map<string, ValidateFunction | null> } | undefined;
