@@ -7,6 +7,7 @@ import type { Env } from "./api/http/env.ts";
 import { mastodonRoutes } from "./api/mastodon/routes.ts";
 import { webRoutes } from "./api/web/static.ts";
 import { MemoryRateLimitStore, rateLimit } from "./api/http/rate-limit.ts";
+import { federationBridge } from "./federation/bridge.ts";
 
 const log = logger("http");
 
@@ -24,6 +25,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
     return c.text("OK");
   });
   app.get("/api/v1/streaming/health", (c) => c.text("OK"));
+  app.use(federationBridge(ctx));
   app.route("/", mastodonRoutes(ctx));
   app.route("/", webRoutes());
 

@@ -6,6 +6,7 @@ import { mediaJobs } from "../media/attachments.ts";
 import { pollJobs } from "../statuses/polls.ts";
 import { conversationJobs } from "../statuses/conversations.ts";
 import { scheduledJobs } from "../statuses/scheduled.ts";
+import { federationJobs } from "../federation/jobs.ts";
 
 /** A domain's background work: its own job kinds, and the domain events it reacts to. */
 export interface DomainJobs {
@@ -16,7 +17,7 @@ export interface DomainJobs {
 }
 
 /** Each domain that does background work contributes here (one entry per domain). */
-const domains: ((ctx: AppContext) => DomainJobs)[] = [timelineJobs, notificationJobs, mediaJobs, pollJobs, conversationJobs, scheduledJobs];
+const domains: ((ctx: AppContext) => DomainJobs)[] = [timelineJobs, notificationJobs, mediaJobs, pollJobs, conversationJobs, scheduledJobs, federationJobs];
 
 /** Registers every domain's job handlers and event subscriptions on the context. */
 export function registerJobHandlers(ctx: AppContext): void {

@@ -1,0 +1,14 @@
+import type { AppContext } from "../context.ts";
+import type { DomainJobs } from "../jobs/handlers.ts";
+import { federationOf } from "./federation.ts";
+import { FEDERATION_MESSAGE_JOB } from "./message-queue.ts";
+
+/** Federation's background work: Fedify's queue messages (deliveries, inbox processing). */
+export function federationJobs(ctx: AppContext): DomainJobs {
+  return {
+    name: "federation",
+    jobs: {
+      [FEDERATION_MESSAGE_JOB]: (payload: { message: unknown }) => federationOf(ctx).queue.run(payload.message),
+    },
+  };
+}
