@@ -95,5 +95,4 @@ export function registerActors(federation: Federation<AppContext>): void {
       }
       return pairs;
     });
-  federation.setInboxListeners("/users/{identifier}/inbox", "/inbox");
 }

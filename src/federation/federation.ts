@@ -6,6 +6,7 @@ import { JobMessageQueue } from "./message-queue.ts";
 import { fetchPolicy } from "./safe-fetch.ts";
 import { registerActors } from "./actors.ts";
 import { registerNodeInfo } from "./nodeinfo.ts";
+import { registerInbox } from "./inbox.ts";
 
 /** The Fedify federation of one instance, with the queue it runs on. */
 export interface StoaFederation {
@@ -41,6 +42,7 @@ function buildFederation(ctx: AppContext): StoaFederation {
     // alongside custom loaders).
     documentLoaderFactory: () => createDocumentLoader(policy, { "user-agent": userAgent }),
     contextLoaderFactory: () => createDocumentLoader(policy, { "user-agent": userAgent }),
+    authenticatedDocumentLoaderFactory: (identity) => createDocumentLoader(policy, { "user-agent": userAgent }, identity),
     // Mastodon's patience: about 16 attempts over about 2.5 days; 404/410 are final at once.
     outboxRetryPolicy: createExponentialBackoffPolicy({
       maxAttempts: 16,
@@ -52,5 +54,6 @@ function buildFederation(ctx: AppContext): StoaFederation {
   });
   registerActors(federation);
   registerNodeInfo(federation);
+  registerInbox(federation, policy);
   return { federation, queue };
 }

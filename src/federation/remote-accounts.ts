@@ -64,8 +64,8 @@ async function fetchActor(url: string, loader: DocumentLoader): Promise<Actor | 
   return object;
 }
 
-/** Inserts or refreshes the account row of a verified remote actor. */
-async function storeRemoteActor(ctx: AppContext, actor: Actor, domain: string, loader: DocumentLoader): Promise<string> {
+/** Inserts or refreshes the account row of a verified remote actor; returns its id. */
+export async function storeRemoteActor(ctx: AppContext, actor: Actor, domain: string, loader: DocumentLoader): Promise<string> {
   const options = { documentLoader: loader, contextLoader: loader, suppressError: true };
   const key = await actor.getPublicKey(options);
   const icon = await actor.getIcon(options);

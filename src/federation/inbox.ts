@@ -1,0 +1,64 @@
+import type { Federation, InboxContext } from "@fedify/fedify";
+import { Accept, Follow, Undo, isActor, type Activity } from "@fedify/vocab";
+import type { AppContext } from "../context.ts";
+import { logger } from "../log.ts";
+import { followAccount, unfollowAccount } from "../social/follows.ts";
+import { createDocumentLoader } from "./document-loader.ts";
+import { storeRemoteActor } from "./remote-accounts.ts";
+import type { FetchPolicy } from "./safe-fetch.ts";
+
+const log = logger("federation", "inbox");
+
+/**
+ * Inbox listeners. Fedify has already verified the HTTP signature, checked that the signing
+ * key belongs to the activity's actor, and deduplicated by activity id; it answers 202 and
+ * runs these in the queue. Here: the actor must be remote and on the activity's origin, and
+ * the activity must concern a local account.
+ */
+export function registerInbox(federation: Federation<AppContext>, policy: FetchPolicy): void {
+  const loader = createDocumentLoader(policy);
+
+  /** The sender as a stored account, if it is a remote actor on the activity's own origin. */
+  async function senderAccount(fctx: InboxContext<AppContext>, activity: Activity): Promise<string | undefined> {
+    if (!activity.id || !activity.actorId || activity.id.origin !== activity.actorId.origin) return undefined;
+    if (activity.actorId.origin === new URL(fctx.data.config.origin).origin) return undefined;
+    const actor = await activity.getActor({ documentLoader: loader, contextLoader: loader });
+    if (!isActor(actor) || actor.id?.href !== activity.actorId.href) return undefined;
+    return storeRemoteActor(fctx.data, actor, actor.id.host, loader);
+  }
+
+  /** The local account an actor URI names, if any. */
+  async function localAccount(fctx: InboxContext<AppContext>, uri: URL | null): Promise<{ id: string; username: string } | undefined> {
+    const parsed = uri ? fctx.parseUri(uri) : null;
+    if (parsed?.type !== "actor") return undefined;
+    const [row] = await fctx.data.sql<{ id: string; username: string }[]>`
+      select id, username from accounts where domain is null and username = ${parsed.identifier} and suspended_at is null`;
+    return row;
+  }
+
+  federation
+    .setInboxListeners("/users/{identifier}/inbox", "/inbox")
+    .on(Follow, async (fctx, follow) => {
+      const target = await localAccount(fctx, follow.objectId);
+      if (!target) return;
+      const followerId = await senderAccount(fctx, follow);
+      if (!followerId) return;
+      const outcome = await followAccount(fctx.data, followerId, target.id);
+      if (outcome !== "following") return;
+      await fctx.sendActivity({ identifier: target.username }, await follow.getActor({ documentLoader: loader, contextLoader: loader }) as never, new Accept({
+        id: new URL(`${fctx.getActorUri(target.username).href}#accepts/${encodeURIComponent(follow.id!.href)}`),
+        actor: fctx.getActorUri(target.username),
+        object: follow,
+      }));
+    })
+    .on(Undo, async (fctx, undo) => {
+      const object = await undo.getObject({ documentLoader: loader, contextLoader: loader });
+      if (!(object instanceof Follow) || object.actorId?.href !== undo.actorId?.href) return;
+      const target = await localAccount(fctx, object.objectId);
+      const followerId = target ? await senderAccount(fctx, undo) : undefined;
+      if (target && followerId) await unfollowAccount(fctx.data, followerId, target.id);
+    })
+    .onError((_fctx, error) => {
+      log.warn("Inbox activity failed: {error}", { error });
+    });
+}

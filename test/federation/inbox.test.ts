@@ -1,0 +1,141 @@
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import https from "node:https";
+import tls from "node:tls";
+import type { AddressInfo } from "node:net";
+import { signRequest } from "@fedify/fedify";
+import { exportSpki } from "@fedify/vocab-runtime";
+import { Temporal } from "@js-temporal/polyfill";
+import { createUser, json, startTestInstance, type TestInstance, type TestUser } from "../support/instance.ts";
+import { makeTestPki } from "./support/tls.ts";
+
+const AS = "https://www.w3.org/ns/activitystreams";
+
+/** A remote actor we control: its key pair and its document on the fixture host. */
+interface Remote {
+  id: string;
+  keyId: string;
+  keys: CryptoKeyPair;
+}
+
+describe("inbox: signed Follow and Undo from a remote server, hostile deliveries refused", () => {
+  let stoa: TestInstance;
+  let alice: TestUser;
+  let server: https.Server;
+  let base = "";
+  const documents = new Map<string, unknown>();
+  const received: { path: string; body: any }[] = [];
+  const remotes: Record<string, Remote> = {};
+
+  async function makeRemote(name: string): Promise<Remote> {
+    const keys = await crypto.subtle.generateKey({ name: "RSASSA-PKCS1-v1_5", modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" }, true, ["sign", "verify"]);
+    const id = `${base}/users/${name}`;
+    documents.set(`/users/${name}`, {
+      "@context": [AS, "https://w3id.org/security/v1"], id, type: "Person", preferredUsername: name,
+      inbox: `${id}/inbox`, endpoints: { sharedInbox: `${base}/inbox` },
+      publicKey: { id: `${id}#main-key`, owner: id, publicKeyPem: await exportSpki(keys.publicKey) },
+    });
+    return { id, keyId: `${id}#main-key`, keys };
+  }
+
+  before(async () => {
+    const pki = await makeTestPki();
+    tls.setDefaultCACertificates([...tls.getCACertificates("default"), pki.caCert]);
+    server = https.createServer({ cert: pki.cert, key: pki.key }, (req, res) => {
+      const url = new URL(req.url!, base);
+      if (req.method === "POST") {
+        let body = "";
+        req.on("data", (c: Buffer) => { body += c.toString(); });
+        req.on("end", () => {
+          received.push({ path: url.pathname, body: JSON.parse(body) });
+          res.writeHead(202).end();
+        });
+        return;
+      }
+      const doc = documents.get(url.pathname);
+      if (doc === undefined) return res.writeHead(404).end();
+      res.writeHead(200, { "content-type": "application/activity+json" }).end(JSON.stringify(doc));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    remotes.bob = await makeRemote("bob");
+    remotes.mallory = await makeRemote("mallory");
+    stoa = await startTestInstance({ STOA_ALLOW_PRIVATE_ADDRESSES: "1" });
+    alice = await createUser(stoa, "alice");
+  });
+  after(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await stoa.close();
+  });
+
+  const follow = (actor: Remote, n: number, overrides: Record<string, unknown> = {}) =>
+    ({ "@context": AS, id: `${actor.id}#follows/${n}`, type: "Follow", actor: actor.id, object: "http://stoa.test/users/alice", ...overrides });
+
+  async function post(activity: unknown, options: { signer?: Remote; currentTime?: Temporal.Instant; tamper?: (body: string) => string; sign?: boolean } = {}) {
+    const body = JSON.stringify(activity);
+    let request = new Request("http://stoa.test/users/alice/inbox", { method: "POST", headers: { "content-type": "application/activity+json" }, body });
+    if (options.sign !== false) {
+      const signer = options.signer ?? remotes.bob!;
+      request = await signRequest(request, signer.keys.privateKey, new URL(signer.keyId), options.currentTime ? { currentTime: options.currentTime as never } : {});
+    }
+    if (options.tamper) request = new Request(request.url, { method: "POST", headers: request.headers, body: options.tamper(body) });
+    const response = await stoa.app.request(request);
+    await stoa.drain();
+    return response.status;
+  }
+
+  const state = async () => {
+    const [row] = await stoa.ctx.sql<{ follows: number; remotes: number; notifications: number }[]>`
+      select (select count(*)::int from follows) as follows,
+             (select count(*)::int from accounts where domain is not null) as remotes,
+             (select count(*)::int from notifications) as notifications`;
+    return row!;
+  };
+  const nothing = { follows: 0, remotes: 0, notifications: 0 };
+
+  it("refuses an unsigned delivery", async () => {
+    assert.equal(await post(follow(remotes.bob!, 1), { sign: false }), 401);
+    assert.deepEqual(await state(), nothing);
+  });
+
+  it("refuses a valid key of actor A on an activity claiming actor B", async () => {
+    assert.equal(await post(follow(remotes.mallory!, 2), { signer: remotes.bob! }), 401);
+    assert.deepEqual(await state(), nothing);
+  });
+
+  it("refuses a body that does not match the signed digest", async () => {
+    const status = await post(follow(remotes.bob!, 3), { tamper: (b) => b.replace("/users/alice", "/users/alice?x") });
+    assert.equal(status, 401);
+    assert.deepEqual(await state(), nothing);
+  });
+
+  it("refuses an expired signature", async () => {
+    const hourAgo = Temporal.Now.instant().subtract({ hours: 2 });
+    assert.equal(await post(follow(remotes.bob!, 4), { currentTime: hourAgo }), 401);
+    assert.deepEqual(await state(), nothing);
+  });
+
+  it("ignores an activity whose id is on another origin than its actor", async () => {
+    assert.equal(await post(follow(remotes.bob!, 5, { id: "https://elsewhere.example/follows/5" })), 202);
+    assert.deepEqual(await state(), nothing);
+  });
+
+  it("accepts a signed Follow of an unlocked account: follower stored, Accept delivered, once", async () => {
+    assert.equal(await post(follow(remotes.bob!, 6)), 202);
+    assert.equal(await post(follow(remotes.bob!, 6)), 202, "a repeated delivery is acknowledged");
+    assert.deepEqual(await state(), { follows: 1, remotes: 1, notifications: 1 });
+    const followers = await json(await stoa.request(`/api/v1/accounts/${alice.accountId}/followers`, { token: alice.token }));
+    assert.deepEqual(followers.map((a: { acct: string }) => a.acct), [`bob@${new URL(base).host}`]);
+    const accepts = received.filter((r) => r.body.type === "Accept");
+    assert.equal(accepts.length, 1);
+    assert.equal(accepts[0]!.path, "/users/bob/inbox");
+    assert.equal(accepts[0]!.body.actor, "http://stoa.test/users/alice");
+    assert.equal(accepts[0]!.body.object.id, `${remotes.bob!.id}#follows/6`);
+  });
+
+  it("Undo of the Follow removes it", async () => {
+    assert.equal(await post({ "@context": AS, id: `${remotes.bob!.id}#undo/6`, type: "Undo", actor: remotes.bob!.id, object: follow(remotes.bob!, 6) }), 202);
+    assert.equal((await state()).follows, 0);
+  });
+});
