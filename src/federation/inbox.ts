@@ -1,8 +1,9 @@
 import type { Federation, InboxContext } from "@fedify/fedify";
-import { Accept, Follow, Undo, isActor, type Activity } from "@fedify/vocab";
+import { Accept, Follow, Reject, Undo, isActor, type Activity } from "@fedify/vocab";
 import type { AppContext } from "../context.ts";
 import { logger } from "../log.ts";
 import { followAccount, unfollowAccount } from "../social/follows.ts";
+import { authorizeFollowRequest, rejectFollowRequest } from "../social/follow-requests.ts";
 import { createDocumentLoader } from "./document-loader.ts";
 import { storeRemoteActor } from "./remote-accounts.ts";
 import type { FetchPolicy } from "./safe-fetch.ts";
@@ -36,6 +37,19 @@ export function registerInbox(federation: Federation<AppContext>, policy: FetchP
     return row;
   }
 
+  /** A remote account answering a local account's Follow: only the followed actor may. */
+  async function followAnswered(fctx: InboxContext<AppContext>, answer: Accept | Reject, decision: "accept" | "reject"): Promise<void> {
+    // The Follow is ours: match it by id against what we sent, never fetch it.
+    const followUri = answer.objectId?.href;
+    const ownerId = await senderAccount(fctx, answer);
+    if (!ownerId || !followUri) return;
+    const [request] = await fctx.data.sql<{ accountId: string }[]>`
+      select account_id from follow_requests where uri = ${followUri} and target_account_id = ${ownerId}`;
+    if (!request) return;
+    if (decision === "accept") await authorizeFollowRequest(fctx.data, ownerId, request.accountId);
+    else await rejectFollowRequest(fctx.data, ownerId, request.accountId);
+  }
+
   federation
     .setInboxListeners("/users/{identifier}/inbox", "/inbox")
     .on(Follow, async (fctx, follow) => {
@@ -44,6 +58,10 @@ export function registerInbox(federation: Federation<AppContext>, policy: FetchP
       const followerId = await senderAccount(fctx, follow);
       if (!followerId) return;
       const outcome = await followAccount(fctx.data, followerId, target.id);
+      if (outcome === "requested") {
+        // A locked account decides later; the Accept or Reject must name this Follow.
+        await fctx.data.sql`update follow_requests set uri = ${follow.id!.href} where account_id = ${followerId} and target_account_id = ${target.id}`;
+      }
       if (outcome !== "following") return;
       await fctx.sendActivity({ identifier: target.username }, await follow.getActor({ documentLoader: loader, contextLoader: loader }) as never, new Accept({
         id: new URL(`${fctx.getActorUri(target.username).href}#accepts/${encodeURIComponent(follow.id!.href)}`),
@@ -51,6 +69,8 @@ export function registerInbox(federation: Federation<AppContext>, policy: FetchP
         object: follow,
       }));
     })
+    .on(Accept, (fctx, accept) => followAnswered(fctx, accept, "accept"))
+    .on(Reject, (fctx, reject) => followAnswered(fctx, reject, "reject"))
     .on(Undo, async (fctx, undo) => {
       const object = await undo.getObject({ documentLoader: loader, contextLoader: loader });
       if (!(object instanceof Follow) || object.actorId?.href !== undo.actorId?.href) return;

@@ -24,7 +24,7 @@ describe("inbox: signed Follow and Undo from a remote server, hostile deliveries
   let server: https.Server;
   let base = "";
   const documents = new Map<string, unknown>();
-  const received: { path: string; body: any }[] = [];
+  const received: { path: string; body: any; signed: boolean }[] = [];
   const remotes: Record<string, Remote> = {};
 
   async function makeRemote(name: string): Promise<Remote> {
@@ -47,7 +47,7 @@ describe("inbox: signed Follow and Undo from a remote server, hostile deliveries
         let body = "";
         req.on("data", (c: Buffer) => { body += c.toString(); });
         req.on("end", () => {
-          received.push({ path: url.pathname, body: JSON.parse(body) });
+          received.push({ path: url.pathname, body: JSON.parse(body), signed: req.headers.signature !== undefined || req.headers["signature-input"] !== undefined });
           res.writeHead(202).end();
         });
         return;
@@ -72,9 +72,9 @@ describe("inbox: signed Follow and Undo from a remote server, hostile deliveries
   const follow = (actor: Remote, n: number, overrides: Record<string, unknown> = {}) =>
     ({ "@context": AS, id: `${actor.id}#follows/${n}`, type: "Follow", actor: actor.id, object: "http://stoa.test/users/alice", ...overrides });
 
-  async function post(activity: unknown, options: { signer?: Remote; currentTime?: Temporal.Instant; tamper?: (body: string) => string; sign?: boolean } = {}) {
+  async function post(activity: unknown, options: { to?: string;  signer?: Remote; currentTime?: Temporal.Instant; tamper?: (body: string) => string; sign?: boolean } = {}) {
     const body = JSON.stringify(activity);
-    let request = new Request("http://stoa.test/users/alice/inbox", { method: "POST", headers: { "content-type": "application/activity+json" }, body });
+    let request = new Request(`http://stoa.test${options.to ?? "/users/alice/inbox"}`, { method: "POST", headers: { "content-type": "application/activity+json" }, body });
     if (options.sign !== false) {
       const signer = options.signer ?? remotes.bob!;
       request = await signRequest(request, signer.keys.privateKey, new URL(signer.keyId), options.currentTime ? { currentTime: options.currentTime as never } : {});
@@ -137,5 +137,43 @@ describe("inbox: signed Follow and Undo from a remote server, hostile deliveries
   it("Undo of the Follow removes it", async () => {
     assert.equal(await post({ "@context": AS, id: `${remotes.bob!.id}#undo/6`, type: "Undo", actor: remotes.bob!.id, object: follow(remotes.bob!, 6) }), 202);
     assert.equal((await state()).follows, 0);
+  });
+
+  it("a locked account: the Follow waits as a request; authorizing sends an Accept naming it", async () => {
+    const lena = await createUser(stoa, "lena");
+    await stoa.ctx.sql`update accounts set locked = true where id = ${lena.accountId}`;
+    const follow = { "@context": AS, id: `${remotes.bob!.id}#follows/lena`, type: "Follow", actor: remotes.bob!.id, object: "http://stoa.test/users/lena" };
+    assert.equal(await post(follow, { to: "/users/lena/inbox" }), 202);
+    const requests = await json(await stoa.request("/api/v1/follow_requests", { token: lena.token }));
+    assert.equal(requests.length, 1);
+    assert.equal(received.filter((r) => r.body.type === "Accept" && r.body.actor.endsWith("/lena")).length, 0, "nothing sent before the decision");
+    await json(await stoa.request(`/api/v1/follow_requests/${requests[0].id}/authorize`, { token: lena.token, method: "POST" }));
+    await stoa.drain();
+    const accept = received.find((r) => r.body.type === "Accept" && r.body.actor === "http://stoa.test/users/lena");
+    assert.equal(accept?.body.object.id, `${remotes.bob!.id}#follows/lena`);
+    assert.equal(accept?.signed, true);
+  });
+
+  it("following a remote account sends a signed Follow; its Accept makes the follow; unfollowing sends Undo", async () => {
+    const [bob] = await stoa.ctx.sql<{ id: string }[]>`select id from accounts where uri = ${remotes.bob!.id}`;
+    const relationship = await json(await stoa.request(`/api/v1/accounts/${bob!.id}/follow`, { token: alice.token, method: "POST" }));
+    assert.equal(relationship.requested, true);
+    await stoa.drain();
+    const sent = received.find((r) => r.body.type === "Follow" && r.body.actor === "http://stoa.test/users/alice");
+    assert.ok(sent, "the Follow was delivered");
+    assert.equal(sent.signed, true);
+    assert.equal(sent.body.object, remotes.bob!.id);
+    // Someone else cannot accept on bob's behalf.
+    assert.equal(await post({ "@context": AS, id: `${remotes.mallory!.id}#accepts/1`, type: "Accept", actor: remotes.mallory!.id, object: sent.body.id }, { signer: remotes.mallory! }), 202);
+    let rel = (await json(await stoa.request(`/api/v1/accounts/relationships?id[]=${bob!.id}`, { token: alice.token })))[0];
+    assert.deepEqual([rel.following, rel.requested], [false, true]);
+    assert.equal(await post({ "@context": AS, id: `${remotes.bob!.id}#accepts/1`, type: "Accept", actor: remotes.bob!.id, object: sent.body.id }), 202);
+    rel = (await json(await stoa.request(`/api/v1/accounts/relationships?id[]=${bob!.id}`, { token: alice.token })))[0];
+    assert.deepEqual([rel.following, rel.requested], [true, false]);
+    await json(await stoa.request(`/api/v1/accounts/${bob!.id}/unfollow`, { token: alice.token, method: "POST" }));
+    await stoa.drain();
+    const undo = received.find((r) => r.body.type === "Undo" && r.body.actor === "http://stoa.test/users/alice");
+    assert.equal(undo?.body.object.type, "Follow");
+    assert.equal(undo?.body.object.object, remotes.bob!.id);
   });
 });
