@@ -1,11 +1,12 @@
 import type { Federation, InboxContext } from "@fedify/fedify";
-import { Accept, Follow, Reject, Undo, isActor, type Activity } from "@fedify/vocab";
+import { Accept, Create, Follow, Reject, Undo, isActor, type Activity, type Actor } from "@fedify/vocab";
 import type { AppContext } from "../context.ts";
 import { logger } from "../log.ts";
 import { followAccount, unfollowAccount } from "../social/follows.ts";
 import { authorizeFollowRequest, rejectFollowRequest } from "../social/follow-requests.ts";
 import { createDocumentLoader } from "./document-loader.ts";
 import { storeRemoteActor } from "./remote-accounts.ts";
+import { ingestCreate } from "./notes.ts";
 import type { FetchPolicy } from "./safe-fetch.ts";
 
 const log = logger("federation", "inbox");
@@ -21,11 +22,16 @@ export function registerInbox(federation: Federation<AppContext>, policy: FetchP
 
   /** The sender as a stored account, if it is a remote actor on the activity's own origin. */
   async function senderAccount(fctx: InboxContext<AppContext>, activity: Activity): Promise<string | undefined> {
+    return (await sender(fctx, activity))?.id;
+  }
+
+  /** The sending actor and its stored account id (see senderAccount). */
+  async function sender(fctx: InboxContext<AppContext>, activity: Activity): Promise<{ id: string; actor: Actor } | undefined> {
     if (!activity.id || !activity.actorId || activity.id.origin !== activity.actorId.origin) return undefined;
     if (activity.actorId.origin === new URL(fctx.data.config.origin).origin) return undefined;
     const actor = await activity.getActor({ documentLoader: loader, contextLoader: loader });
     if (!isActor(actor) || actor.id?.href !== activity.actorId.href) return undefined;
-    return storeRemoteActor(fctx.data, actor, actor.id.host, loader);
+    return { id: await storeRemoteActor(fctx.data, actor, actor.id.host, loader), actor };
   }
 
   /** The local account an actor URI names, if any. */
@@ -68,6 +74,10 @@ export function registerInbox(federation: Federation<AppContext>, policy: FetchP
         actor: fctx.getActorUri(target.username),
         object: follow,
       }));
+    })
+    .on(Create, async (fctx, create) => {
+      const from = await sender(fctx, create);
+      if (from) await ingestCreate(fctx, create, from.id, from.actor, loader);
     })
     .on(Accept, (fctx, accept) => followAnswered(fctx, accept, "accept"))
     .on(Reject, (fctx, reject) => followAnswered(fctx, reject, "reject"))

@@ -176,4 +176,50 @@ describe("inbox: signed Follow and Undo from a remote server, hostile deliveries
     assert.equal(undo?.body.object.type, "Follow");
     assert.equal(undo?.body.object.object, remotes.bob!.id);
   });
+
+  it("a Create(Note) from a followed account reaches the home timeline, sanitized, once", async () => {
+    const [bob] = await stoa.ctx.sql<{ id: string }[]>`select id from accounts where uri = ${remotes.bob!.id}`;
+    await json(await stoa.request(`/api/v1/accounts/${bob!.id}/follow`, { token: alice.token, method: "POST" }));
+    await stoa.drain();
+    const sent = received.filter((r) => r.body.type === "Follow" && r.body.actor === "http://stoa.test/users/alice").at(-1)!;
+    await post({ "@context": AS, id: `${remotes.bob!.id}#accepts/2`, type: "Accept", actor: remotes.bob!.id, object: sent.body.id });
+
+    const note = (n: string, overrides: Record<string, unknown> = {}) => ({
+      id: `${remotes.bob!.id}/statuses/${n}`, type: "Note", attributedTo: remotes.bob!.id,
+      to: [`${AS}#Public`], cc: [`${remotes.bob!.id}/followers`],
+      content: '<p>Hi <script>alert(1)</script><a href="javascript:x()">#cats</a></p>',
+      tag: [{ type: "Hashtag", name: "#Cats", href: `${base}/tags/cats` }], ...overrides,
+    });
+    const create = (n: string, object: unknown, actor = remotes.bob!) =>
+      // Mastodon's context: Hashtag is not in the ActivityStreams context itself.
+      ({ "@context": [AS, { Hashtag: "as:Hashtag", sensitive: "as:sensitive" }], id: `${actor.id}/activities/${n}`, type: "Create", actor: actor.id, object });
+    assert.equal(await post(create("1", note("1")), { to: "/inbox" }), 202);
+    assert.equal(await post(create("1b", note("1")), { to: "/inbox" }), 202, "the same Note again");
+    const home = await json(await stoa.request("/api/v1/timelines/home", { token: alice.token }));
+    assert.equal(home.length, 1);
+    assert.equal(home[0].uri, `${remotes.bob!.id}/statuses/1`);
+    assert.equal(home[0].content, "<p>Hi #cats</p>");
+    assert.equal(home[0].visibility, "public");
+    assert.equal(home[0].account.acct, `bob@${new URL(base).host}`);
+    assert.deepEqual(home[0].tags.map((t: { name: string }) => t.name), ["cats"]);
+
+    const count = async () => (await stoa.ctx.sql<{ n: number }[]>`select count(*)::int as n from statuses where not local`)[0]!.n;
+    assert.equal(await post(create("2", note("2", { id: "https://elsewhere.example/statuses/2" })), { to: "/inbox" }), 202);
+    assert.equal(await post(create("3", note("3", { attributedTo: remotes.mallory!.id })), { to: "/inbox" }), 202);
+    assert.equal(await count(), 1, "objects on another origin or by someone else are not stored");
+  });
+
+  it("a remote reply threads under the local status and notifies the mentioned author", async () => {
+    const mine = await json(await stoa.request("/api/v1/statuses", { token: alice.token, json: { status: "local root" } }));
+    const reply = {
+      id: `${remotes.bob!.id}/statuses/reply1`, type: "Note", attributedTo: remotes.bob!.id, inReplyTo: mine.uri,
+      to: [`${AS}#Public`], content: '<p><span class="h-card"><a href="http://stoa.test/@alice" class="u-url mention">@alice</a></span> yes</p>',
+      tag: [{ type: "Mention", href: "http://stoa.test/users/alice", name: "@alice@stoa.test" }],
+    };
+    assert.equal(await post({ "@context": AS, id: `${remotes.bob!.id}/activities/r1`, type: "Create", actor: remotes.bob!.id, object: reply }, { to: "/inbox" }), 202);
+    const context = await json(await stoa.request(`/api/v1/statuses/${mine.id}/context`, { token: alice.token }));
+    assert.deepEqual(context.descendants.map((d: { uri: string }) => d.uri), [reply.id]);
+    const notifications = await json(await stoa.request("/api/v1/notifications?types[]=mention", { token: alice.token }));
+    assert.equal(notifications[0]?.status.uri, reply.id);
+  });
 });
