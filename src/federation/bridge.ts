@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import type { Env } from "../api/http/env.ts";
 import type { AppContext } from "../context.ts";
 import { federationOf } from "./federation.ts";
+import { isDeletedNote } from "./statuses-out.ts";
 
 /** Paths Fedify may answer; everything else goes straight to our own routes. */
 const federationPaths = /^\/(\.well-known\/(webfinger|nodeinfo)|nodeinfo\/|users\/|inbox$)/;
@@ -22,6 +23,10 @@ export function federationBridge(ctx: AppContext): MiddlewareHandler<Env> {
       request = new Request(new URL(`/users/${profile[1]}`, c.req.url), request);
     } else if (!federationPaths.test(c.req.path)) {
       return next();
+    }
+    const note = /^\/users\/([^/]+)\/statuses\/([^/]+)$/.exec(c.req.path);
+    if (note && activityJson.test(c.req.header("accept") ?? "") && await isDeletedNote(ctx, note[1]!, note[2]!)) {
+      return c.json({ error: "Gone" }, 410);
     }
     let fallThrough = false;
     const response = await federationOf(ctx).federation.fetch(request, {

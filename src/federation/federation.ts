@@ -7,6 +7,7 @@ import { fetchPolicy } from "./safe-fetch.ts";
 import { registerActors } from "./actors.ts";
 import { registerNodeInfo } from "./nodeinfo.ts";
 import { registerInbox } from "./inbox.ts";
+import { registerNotes } from "./statuses-out.ts";
 
 /** The Fedify federation of one instance, with the queue it runs on. */
 export interface StoaFederation {
@@ -55,5 +56,6 @@ function buildFederation(ctx: AppContext): StoaFederation {
   registerActors(federation);
   registerNodeInfo(federation);
   registerInbox(federation, policy);
+  registerNotes(federation);
   return { federation, queue };
 }

@@ -222,4 +222,38 @@ describe("inbox: signed Follow and Undo from a remote server, hostile deliveries
     const notifications = await json(await stoa.request("/api/v1/notifications?types[]=mention", { token: alice.token }));
     assert.equal(notifications[0]?.status.uri, reply.id);
   });
+
+  it("a local post goes out as Create to the remote follower's shared inbox; deleting it sends Delete and leaves 410", async () => {
+    const [lena] = await stoa.ctx.sql<{ id: string }[]>`select a.id from accounts a where username = 'lena' and domain is null`;
+    const followers = (await stoa.ctx.sql<{ n: number }[]>`select count(*)::int as n from follows where target_account_id = ${lena!.id}`)[0]!.n;
+    assert.equal(followers, 1, "bob follows lena (accepted earlier)");
+    const lenaUser = await stoa.ctx.sql<{ id: string }[]>`select id from users where account_id = ${lena!.id}`;
+    const { issueToken } = await import("../../src/oauth/tokens.ts");
+    const { createApp } = await import("../../src/oauth/apps.ts");
+    const app = await createApp(stoa.ctx.sql, { name: "t", website: null, redirectUris: ["urn:ietf:wg:oauth:2.0:oob"], scopes: ["read", "write"] });
+    const lenaToken = (await issueToken(stoa.ctx.sql, { appId: app.id, userId: lenaUser[0]!.id, scopes: ["read", "write"] })).accessToken;
+
+    const before = received.length;
+    const status = await json(await stoa.request("/api/v1/statuses", { token: lenaToken, json: { status: "hello #fediverse" } }));
+    await stoa.drain();
+    const creates = received.slice(before).filter((r) => r.body.type === "Create");
+    assert.equal(creates.length, 1, "one delivery");
+    assert.equal(creates[0]!.path, "/inbox", "to the shared inbox");
+    assert.equal(creates[0]!.signed, true);
+    assert.equal(creates[0]!.body.object.id, status.uri);
+    assert.equal(creates[0]!.body.object.content, status.content);
+    assert.ok([creates[0]!.body.object.to].flat().some((v: string) => v === "as:Public" || v === `${AS}#Public`), "addressed to the public");
+
+    const note = await json(await stoa.request(`/users/lena/statuses/${status.id}`, { headers: { accept: "application/activity+json" } }));
+    assert.equal(note.id, status.uri);
+    assert.equal(note.attributedTo, "http://stoa.test/users/lena");
+
+    await json(await stoa.request(`/api/v1/statuses/${status.id}`, { token: lenaToken, method: "DELETE" }));
+    await stoa.drain();
+    const deletes = received.slice(before).filter((r) => r.body.type === "Delete");
+    assert.equal(deletes.length, 1);
+    assert.equal(deletes[0]!.body.object.id, status.uri);
+    assert.equal(deletes[0]!.body.object.type, "Tombstone");
+    assert.equal((await stoa.request(`/users/lena/statuses/${status.id}`, { headers: { accept: "application/activity+json" } })).status, 410);
+  });
 });
