@@ -6,6 +6,8 @@ import { isDeletedNote } from "./statuses-out.ts";
 
 /** Paths Fedify may answer; everything else goes straight to our own routes. */
 const federationPaths = /^\/(\.well-known\/(webfinger|nodeinfo)|nodeinfo\/|users\/|inbox$)/;
+/** Deliveries larger than this are refused before parsing (Mastodon's limit is similar). */
+const MAX_INBOX_BYTES = 1 << 20;
 const activityJson = /application\/(activity\+json|ld\+json)/i;
 
 /**
@@ -27,6 +29,11 @@ export function federationBridge(ctx: AppContext): MiddlewareHandler<Env> {
     const note = /^\/users\/([^/]+)\/statuses\/([^/]+)$/.exec(c.req.path);
     if (note && activityJson.test(c.req.header("accept") ?? "") && await isDeletedNote(ctx, note[1]!, note[2]!)) {
       return c.json({ error: "Gone" }, 410);
+    }
+    if (request.method === "POST") {
+      const body = await readCapped(request, MAX_INBOX_BYTES);
+      if (body === undefined) return c.json({ error: "Payload too large" }, 413);
+      request = new Request(request.url, { method: "POST", headers: request.headers, body });
     }
     let fallThrough = false;
     const response = await federationOf(ctx).federation.fetch(request, {
@@ -54,4 +61,25 @@ function hostMeta(ctx: AppContext): Response {
 </XRD>
 `;
   return new Response(xml, { headers: { "content-type": "application/xrd+xml; charset=utf-8" } });
+}
+
+/** Reads a request body, giving up (undefined) as soon as it exceeds `max` bytes. */
+async function readCapped(request: Request, max: number): Promise<ArrayBuffer | undefined> {
+  if (Number(request.headers.get("content-length") ?? 0) > max) return undefined;
+  if (!request.body) return new ArrayBuffer(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const whole = Buffer.concat(chunks);
+  return whole.buffer.slice(whole.byteOffset, whole.byteOffset + whole.byteLength) as ArrayBuffer;
 }

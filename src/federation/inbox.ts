@@ -1,5 +1,5 @@
 import type { Federation, InboxContext } from "@fedify/fedify";
-import { Accept, Create, Follow, Reject, Undo, isActor, type Activity, type Actor } from "@fedify/vocab";
+import { Accept, Create, Delete, Follow, Reject, Undo, isActor, type Activity, type Actor } from "@fedify/vocab";
 import type { AppContext } from "../context.ts";
 import { logger } from "../log.ts";
 import { followAccount, unfollowAccount } from "../social/follows.ts";
@@ -7,6 +7,7 @@ import { authorizeFollowRequest, rejectFollowRequest } from "../social/follow-re
 import { createDocumentLoader } from "./document-loader.ts";
 import { storeRemoteActor } from "./remote-accounts.ts";
 import { ingestCreate } from "./notes.ts";
+import { deleteStatus } from "../statuses/interactions.ts";
 import type { FetchPolicy } from "./safe-fetch.ts";
 
 const log = logger("federation", "inbox");
@@ -78,6 +79,14 @@ export function registerInbox(federation: Federation<AppContext>, policy: FetchP
     .on(Create, async (fctx, create) => {
       const from = await sender(fctx, create);
       if (from) await ingestCreate(fctx, create, from.id, from.actor, loader);
+    })
+    .on(Delete, async (fctx, del) => {
+      // Only the author may delete, and only a status of theirs: matched by URI and owner.
+      const authorId = del.objectId && del.objectId.origin === del.actorId?.origin ? await senderAccount(fctx, del) : undefined;
+      if (!authorId) return;
+      const [status] = await fctx.data.sql<{ id: string }[]>`
+        select id from statuses where uri = ${del.objectId!.href} and account_id = ${authorId} and not local and deleted_at is null`;
+      if (status) await deleteStatus(fctx.data, authorId, status.id);
     })
     .on(Accept, (fctx, accept) => followAnswered(fctx, accept, "accept"))
     .on(Reject, (fctx, reject) => followAnswered(fctx, reject, "reject"))

@@ -256,4 +256,25 @@ describe("inbox: signed Follow and Undo from a remote server, hostile deliveries
     assert.equal(deletes[0]!.body.object.type, "Tombstone");
     assert.equal((await stoa.request(`/users/lena/statuses/${status.id}`, { headers: { accept: "application/activity+json" } })).status, 410);
   });
+
+  it("Delete of someone else's status is ignored; the author's Delete removes it", async () => {
+    const uri = `${remotes.bob!.id}/statuses/1`;
+    const deleted = async () => (await stoa.ctx.sql<{ deletedAt: Date | null }[]>`select deleted_at from statuses where uri = ${uri}`)[0]!.deletedAt !== null;
+    const del = (actor: Remote, n: string) => ({ "@context": AS, id: `${actor.id}#deletes/${n}`, type: "Delete", actor: actor.id, object: { id: uri, type: "Tombstone" } });
+    assert.equal(await post(del(remotes.mallory!, "1"), { signer: remotes.mallory!, to: "/inbox" }), 202);
+    assert.equal(await deleted(), false, "mallory cannot delete bob's status");
+    assert.equal(await post(del(remotes.bob!, "2"), { to: "/inbox" }), 202);
+    assert.equal(await deleted(), true);
+    const home = await json(await stoa.request("/api/v1/timelines/home", { token: alice.token }));
+    assert.ok(!home.some((st: { uri: string }) => st.uri === uri));
+  });
+
+  it("refuses a delivery over the size cap before parsing it", async () => {
+    const count = async () => (await stoa.ctx.sql<{ n: number }[]>`select count(*)::int as n from statuses`)[0]!.n;
+    const before = await count();
+    const huge = { "@context": AS, id: `${remotes.bob!.id}/activities/huge`, type: "Create", actor: remotes.bob!.id,
+      object: { id: `${remotes.bob!.id}/statuses/huge`, type: "Note", attributedTo: remotes.bob!.id, to: [`${AS}#Public`], content: "x".repeat(2 << 20) } };
+    assert.equal(await post(huge, { to: "/inbox" }), 413);
+    assert.equal(await count(), before);
+  });
 });
