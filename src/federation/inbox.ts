@@ -1,5 +1,5 @@
 import type { Federation, InboxContext } from "@fedify/fedify";
-import { Accept, Create, Delete, Follow, Reject, Undo, isActor, type Activity, type Actor } from "@fedify/vocab";
+import { Accept, Announce, Create, Delete, Follow, Like, Reject, Undo, isActor, type Activity, type Actor } from "@fedify/vocab";
 import type { AppContext } from "../context.ts";
 import { logger } from "../log.ts";
 import { followAccount, unfollowAccount } from "../social/follows.ts";
@@ -7,7 +7,7 @@ import { authorizeFollowRequest, rejectFollowRequest } from "../social/follow-re
 import { createDocumentLoader } from "./document-loader.ts";
 import { storeRemoteActor } from "./remote-accounts.ts";
 import { ingestCreate } from "./notes.ts";
-import { deleteStatus } from "../statuses/interactions.ts";
+import { deleteStatus, favourite, reblog } from "../statuses/interactions.ts";
 import type { FetchPolicy } from "./safe-fetch.ts";
 
 const log = logger("federation", "inbox");
@@ -42,6 +42,13 @@ export function registerInbox(federation: Federation<AppContext>, policy: FetchP
     const [row] = await fctx.data.sql<{ id: string; username: string }[]>`
       select id, username from accounts where domain is null and username = ${parsed.identifier} and suspended_at is null`;
     return row;
+  }
+
+  /** A status we hold, named by its URI (Like and Announce only ever name existing statuses). */
+  async function targetStatusId(fctx: InboxContext<AppContext>, uri: URL | null): Promise<string | undefined> {
+    if (!uri) return undefined;
+    const [row] = await fctx.data.sql<{ id: string }[]>`select id from statuses where uri = ${uri.href} and deleted_at is null and reblog_of_id is null`;
+    return row?.id;
   }
 
   /** A remote account answering a local account's Follow: only the followed actor may. */
@@ -87,6 +94,16 @@ export function registerInbox(federation: Federation<AppContext>, policy: FetchP
       const [status] = await fctx.data.sql<{ id: string }[]>`
         select id from statuses where uri = ${del.objectId!.href} and account_id = ${authorId} and not local and deleted_at is null`;
       if (status) await deleteStatus(fctx.data, authorId, status.id);
+    })
+    .on(Like, async (fctx, like) => {
+      const statusId = await targetStatusId(fctx, like.objectId);
+      const from = statusId ? await senderAccount(fctx, like) : undefined;
+      if (statusId && from) await favourite(fctx.data, from, statusId);
+    })
+    .on(Announce, async (fctx, announce) => {
+      const statusId = await targetStatusId(fctx, announce.objectId);
+      const from = statusId ? await senderAccount(fctx, announce) : undefined;
+      if (statusId && from) await reblog(fctx.data, from, statusId, "public", announce.id!.href);
     })
     .on(Accept, (fctx, accept) => followAnswered(fctx, accept, "accept"))
     .on(Reject, (fctx, reject) => followAnswered(fctx, reject, "reject"))

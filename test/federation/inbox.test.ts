@@ -277,4 +277,20 @@ describe("inbox: signed Follow and Undo from a remote server, hostile deliveries
     assert.equal(await post(huge, { to: "/inbox" }), 413);
     assert.equal(await count(), before);
   });
+
+  it("Like and Announce of a local status notify its author as favourite and reblog, once each", async () => {
+    const mine = await json(await stoa.request("/api/v1/statuses", { token: alice.token, json: { status: "like me" } }));
+    const like = { "@context": AS, id: `${remotes.bob!.id}#likes/1`, type: "Like", actor: remotes.bob!.id, object: mine.uri };
+    assert.equal(await post(like, { to: "/inbox" }), 202);
+    assert.equal(await post({ ...like, id: `${remotes.bob!.id}#likes/1b` }, { to: "/inbox" }), 202);
+    const announce = { "@context": AS, id: `${remotes.bob!.id}/statuses/boost1/activity`, type: "Announce", actor: remotes.bob!.id, object: mine.uri, to: [`${AS}#Public`] };
+    assert.equal(await post(announce, { to: "/inbox" }), 202);
+    const status = await json(await stoa.request(`/api/v1/statuses/${mine.id}`, { token: alice.token }));
+    assert.deepEqual([status.favourites_count, status.reblogs_count], [1, 1]);
+    const notifications = await json(await stoa.request("/api/v1/notifications?types[]=favourite&types[]=reblog", { token: alice.token }));
+    assert.deepEqual(notifications.map((n: { type: string; account: { acct: string } }) => [n.type, n.account.acct]).sort(),
+      [["favourite", `bob@${new URL(base).host}`], ["reblog", `bob@${new URL(base).host}`]]);
+    const [boost] = await stoa.ctx.sql<{ uri: string; local: boolean }[]>`select uri, local from statuses where reblog_of_id = ${mine.id}`;
+    assert.deepEqual({ ...boost }, { uri: announce.id, local: false });
+  });
 });
