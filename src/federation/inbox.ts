@@ -7,7 +7,7 @@ import { authorizeFollowRequest, rejectFollowRequest } from "../social/follow-re
 import { createDocumentLoader } from "./document-loader.ts";
 import { storeRemoteActor } from "./remote-accounts.ts";
 import { ingestCreate } from "./notes.ts";
-import { deleteStatus, favourite, reblog } from "../statuses/interactions.ts";
+import { deleteStatus, favourite, reblog, unfavourite, unreblog } from "../statuses/interactions.ts";
 import type { FetchPolicy } from "./safe-fetch.ts";
 
 const log = logger("federation", "inbox");
@@ -108,11 +108,20 @@ export function registerInbox(federation: Federation<AppContext>, policy: FetchP
     .on(Accept, (fctx, accept) => followAnswered(fctx, accept, "accept"))
     .on(Reject, (fctx, reject) => followAnswered(fctx, reject, "reject"))
     .on(Undo, async (fctx, undo) => {
+      // Only what the actor did itself can be undone by it.
       const object = await undo.getObject({ documentLoader: loader, contextLoader: loader });
-      if (!(object instanceof Follow) || object.actorId?.href !== undo.actorId?.href) return;
-      const target = await localAccount(fctx, object.objectId);
-      const followerId = target ? await senderAccount(fctx, undo) : undefined;
-      if (target && followerId) await unfollowAccount(fctx.data, followerId, target.id);
+      if (!(object instanceof Follow || object instanceof Like || object instanceof Announce) || object.actorId?.href !== undo.actorId?.href) return;
+      if (object instanceof Follow) {
+        const target = await localAccount(fctx, object.objectId);
+        const followerId = target ? await senderAccount(fctx, undo) : undefined;
+        if (target && followerId) await unfollowAccount(fctx.data, followerId, target.id);
+        return;
+      }
+      const statusId = await targetStatusId(fctx, object.objectId);
+      const from = statusId ? await senderAccount(fctx, undo) : undefined;
+      if (!statusId || !from) return;
+      if (object instanceof Like) await unfavourite(fctx.data, from, statusId);
+      else await unreblog(fctx.data, from, statusId);
     })
     .onError((_fctx, error) => {
       log.warn("Inbox activity failed: {error}", { error });

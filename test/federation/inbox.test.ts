@@ -292,5 +292,14 @@ describe("inbox: signed Follow and Undo from a remote server, hostile deliveries
       [["favourite", `bob@${new URL(base).host}`], ["reblog", `bob@${new URL(base).host}`]]);
     const [boost] = await stoa.ctx.sql<{ uri: string; local: boolean }[]>`select uri, local from statuses where reblog_of_id = ${mine.id}`;
     assert.deepEqual({ ...boost }, { uri: announce.id, local: false });
+
+    // Undo by someone else changes nothing; the actor's own Undo withdraws each.
+    assert.equal(await post({ "@context": AS, id: `${remotes.mallory!.id}#undo/like`, type: "Undo", actor: remotes.mallory!.id, object: like }, { signer: remotes.mallory!, to: "/inbox" }), 202);
+    let counts = await json(await stoa.request(`/api/v1/statuses/${mine.id}`, { token: alice.token }));
+    assert.deepEqual([counts.favourites_count, counts.reblogs_count], [1, 1]);
+    assert.equal(await post({ "@context": AS, id: `${remotes.bob!.id}#undo/like`, type: "Undo", actor: remotes.bob!.id, object: like }, { to: "/inbox" }), 202);
+    assert.equal(await post({ "@context": AS, id: `${remotes.bob!.id}#undo/boost`, type: "Undo", actor: remotes.bob!.id, object: announce }, { to: "/inbox" }), 202);
+    counts = await json(await stoa.request(`/api/v1/statuses/${mine.id}`, { token: alice.token }));
+    assert.deepEqual([counts.favourites_count, counts.reblogs_count], [0, 0]);
   });
 });
