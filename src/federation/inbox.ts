@@ -1,12 +1,12 @@
 import type { Federation, InboxContext } from "@fedify/fedify";
-import { Accept, Announce, Create, Delete, Follow, Like, Reject, Undo, isActor, type Activity, type Actor } from "@fedify/vocab";
+import { Accept, Announce, Create, Delete, Follow, Like, Reject, Undo, Update, isActor, type Activity, type Actor } from "@fedify/vocab";
 import type { AppContext } from "../context.ts";
 import { logger } from "../log.ts";
 import { followAccount, unfollowAccount } from "../social/follows.ts";
 import { authorizeFollowRequest, rejectFollowRequest } from "../social/follow-requests.ts";
 import { createDocumentLoader } from "./document-loader.ts";
 import { storeRemoteActor } from "./remote-accounts.ts";
-import { ingestCreate } from "./notes.ts";
+import { ingestCreate, ingestUpdate } from "./notes.ts";
 import { deleteStatus, favourite, reblog, unfavourite, unreblog } from "../statuses/interactions.ts";
 import type { FetchPolicy } from "./safe-fetch.ts";
 
@@ -86,6 +86,10 @@ export function registerInbox(federation: Federation<AppContext>, policy: FetchP
     .on(Create, async (fctx, create) => {
       const from = await sender(fctx, create);
       if (from) await ingestCreate(fctx, create, from.id, from.actor, loader);
+    })
+    .on(Update, async (fctx, update) => {
+      const from = await sender(fctx, update);
+      if (from) await ingestUpdate(fctx, update, from.id, from.actor, loader);
     })
     .on(Delete, async (fctx, del) => {
       // Only the author may delete, and only a status of theirs: matched by URI and owner.

@@ -1,5 +1,5 @@
 import type { Context, Federation } from "@fedify/fedify";
-import { Create, Delete, Hashtag, Mention, Note, PUBLIC_COLLECTION, Tombstone, type Recipient } from "@fedify/vocab";
+import { Create, Delete, Hashtag, Mention, Note, PUBLIC_COLLECTION, Tombstone, Update, type Recipient } from "@fedify/vocab";
 import { Temporal } from "@js-temporal/polyfill";
 import type { AppContext } from "../context.ts";
 import { federationOf } from "./federation.ts";
@@ -86,7 +86,7 @@ export async function isDeletedNote(ctx: AppContext, username: string, statusId:
   return row !== undefined && row.deletedAt !== null && row.username === username;
 }
 
-/** Local statuses go out as Create and Delete, one delivery per shared inbox. */
+/** Local statuses go out as Create, Update and Delete, one delivery per shared inbox. */
 export function statusSubscribers(ctx: AppContext): Record<string, (payload: { statusId: string }) => Promise<void>> {
   const fctxOf = () => federationOf(ctx).federation.createContext(new URL(ctx.config.origin), ctx);
   return {
@@ -99,6 +99,17 @@ export function statusSubscribers(ctx: AppContext): Record<string, (payload: { s
       const note = noteOf(fctx, row);
       await fctx.sendActivity({ identifier: row.username }, to, new Create({
         id: new URL(`${row.uri}/activity`), actor: fctx.getActorUri(row.username), object: note, tos: note.toIds, ccs: note.ccIds,
+      }), { preferSharedInbox: true });
+    },
+    "status.updated": async ({ statusId }) => {
+      const row = await loadNote(ctx, statusId);
+      if (!row || row.deletedAt) return;
+      const to = await recipients(ctx, statusId, row.visibility);
+      if (to.length === 0) return;
+      const fctx = fctxOf();
+      const note = noteOf(fctx, row);
+      await fctx.sendActivity({ identifier: row.username }, to, new Update({
+        id: new URL(`${row.uri}#updates/${Date.now()}`), actor: fctx.getActorUri(row.username), object: note, tos: note.toIds, ccs: note.ccIds,
       }), { preferSharedInbox: true });
     },
     "status.deleted": async ({ statusId }) => {

@@ -302,4 +302,32 @@ describe("inbox: signed Follow and Undo from a remote server, hostile deliveries
     counts = await json(await stoa.request(`/api/v1/statuses/${mine.id}`, { token: alice.token }));
     assert.deepEqual([counts.favourites_count, counts.reblogs_count], [0, 0]);
   });
+
+  it("an Update by the author edits the remote status (with history); an Update by anyone else changes nothing", async () => {
+    const uri = `${remotes.bob!.id}/statuses/reply1`;
+    const content = async () => (await stoa.ctx.sql<{ content: string }[]>`select content from statuses where uri = ${uri}`)[0]!.content;
+    const original = await content();
+    const edited = (text: string, attributedTo = remotes.bob!.id) => ({ id: uri, type: "Note", attributedTo, to: [`${AS}#Public`], content: `<p>${text}<script>x</script></p>` });
+    const update = (actor: Remote, n: string, object: unknown) => ({ "@context": AS, id: `${actor.id}#updates/${n}`, type: "Update", actor: actor.id, object });
+    assert.equal(await post(update(remotes.mallory!, "1", edited("forged", remotes.mallory!.id)), { signer: remotes.mallory!, to: "/inbox" }), 202);
+    assert.equal(await post(update(remotes.mallory!, "2", edited("forged")), { signer: remotes.mallory!, to: "/inbox" }), 202);
+    assert.equal(await content(), original, "mallory cannot edit bob's status");
+    assert.equal(await post(update(remotes.bob!, "3", edited("edited")), { to: "/inbox" }), 202);
+    assert.equal(await content(), "<p>edited</p>");
+    const [row] = await stoa.ctx.sql<{ id: string }[]>`select id from statuses where uri = ${uri}`;
+    const history = await json(await stoa.request(`/api/v1/statuses/${row!.id}/history`, { token: alice.token }));
+    assert.deepEqual(history.map((h: { content: string }) => h.content), [original, "<p>edited</p>"]);
+  });
+
+  it("editing a local post sends Update to remote followers", async () => {
+    assert.equal(await post(follow(remotes.bob!, 7)), 202, "bob follows alice again");
+    const mine = await json(await stoa.request("/api/v1/statuses", { token: alice.token, json: { status: "first" } }));
+    const before = received.length;
+    await json(await stoa.request(`/api/v1/statuses/${mine.id}`, { token: alice.token, method: "PUT", json: { status: "second" } }));
+    await stoa.drain();
+    const updates = received.slice(before).filter((r) => r.body.type === "Update");
+    assert.equal(updates.length, 1);
+    assert.equal(updates[0]!.body.object.id, mine.uri);
+    assert.match(updates[0]!.body.object.content, /second/);
+  });
 });
