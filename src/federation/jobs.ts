@@ -4,6 +4,7 @@ import { federationOf } from "./federation.ts";
 import { FEDERATION_MESSAGE_JOB } from "./message-queue.ts";
 import { followSubscribers } from "./outbound.ts";
 import { statusSubscribers } from "./statuses-out.ts";
+import { likeSubscribers } from "./likes-out.ts";
 
 /** Federation's background work: Fedify's queue messages (deliveries, inbox processing) and the domain events that go out as activities. */
 export function federationJobs(ctx: AppContext): DomainJobs {
@@ -12,6 +13,6 @@ export function federationJobs(ctx: AppContext): DomainJobs {
     jobs: {
       [FEDERATION_MESSAGE_JOB]: (payload: { message: unknown }) => federationOf(ctx).queue.run(payload.message),
     },
-    on: { ...followSubscribers(ctx), ...statusSubscribers(ctx) } as DomainJobs["on"],
+    on: { ...followSubscribers(ctx), ...statusSubscribers(ctx), ...likeSubscribers(ctx) } as DomainJobs["on"],
   };
 }

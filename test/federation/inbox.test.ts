@@ -330,4 +330,15 @@ describe("inbox: signed Follow and Undo from a remote server, hostile deliveries
     assert.equal(updates[0]!.body.object.id, mine.uri);
     assert.match(updates[0]!.body.object.content, /second/);
   });
+
+  it("favouriting a remote status sends Like to its author; unfavouriting sends Undo", async () => {
+    const [row] = await stoa.ctx.sql<{ id: string }[]>`select id from statuses where uri = ${`${remotes.bob!.id}/statuses/reply1`}`;
+    const before = received.length;
+    await json(await stoa.request(`/api/v1/statuses/${row!.id}/favourite`, { token: alice.token, method: "POST" }));
+    await stoa.drain();
+    await json(await stoa.request(`/api/v1/statuses/${row!.id}/unfavourite`, { token: alice.token, method: "POST" }));
+    await stoa.drain();
+    const sent = received.slice(before).map((r) => [r.body.type, r.body.object?.type ?? r.body.object]);
+    assert.deepEqual(sent, [["Like", `${remotes.bob!.id}/statuses/reply1`], ["Undo", "Like"]]);
+  });
 });
