@@ -8,6 +8,7 @@ import { registerActors } from "./actors.ts";
 import { registerNodeInfo } from "./nodeinfo.ts";
 import { registerInbox } from "./inbox.ts";
 import { registerNotes } from "./statuses-out.ts";
+import { registerCollections } from "./collections.ts";
 
 /** The Fedify federation of one instance, with the queue it runs on. */
 export interface StoaFederation {
@@ -57,5 +58,6 @@ function buildFederation(ctx: AppContext): StoaFederation {
   registerNodeInfo(federation);
   registerInbox(federation, policy);
   registerNotes(federation);
+  registerCollections(federation);
   return { federation, queue };
 }

@@ -7,10 +7,11 @@ const AP = "application/activity+json";
 describe("federation discovery: WebFinger, host-meta, NodeInfo, actors", () => {
   let stoa: TestInstance;
   let alice: TestUser;
+  let bob: TestUser;
   before(async () => {
     stoa = await startTestInstance();
     alice = await createUser(stoa, "alice");
-    await createUser(stoa, "bob");
+    bob = await createUser(stoa, "bob");
     await stoa.ctx.sql`update accounts set locked = true, display_name = 'Alice', fields = ${stoa.ctx.sql.json([{ name: "Site", value: "x", valueHtml: "<a href=\"https://x.example\">x</a>" }])} where id = ${alice.accountId}`;
   });
   after(() => stoa.close());
@@ -72,5 +73,22 @@ describe("federation discovery: WebFinger, host-meta, NodeInfo, actors", () => {
     assert.equal(info.usage.users.total, 2);
     assert.equal(info.usage.localPosts, 1);
     assert.equal(info.openRegistrations, true);
+  });
+
+  it("serves followers and following collections with counts; hidden networks show counts only", async () => {
+    await json(await stoa.request(`/api/v1/accounts/${alice.accountId}/follow`, { token: bob.token, method: "POST" }));
+    await json(await stoa.request(`/api/v1/follow_requests/${bob.accountId}/authorize`, { token: alice.token, method: "POST" }));
+    const get = (path: string) => stoa.request(path, { headers: { accept: AP } }).then((r) => json(r));
+    const followers = await get("/users/alice/followers");
+    assert.equal(followers.totalItems, 1);
+    const page = await get(new URL(followers.first.id ?? followers.first).pathname + new URL(followers.first.id ?? followers.first).search);
+    assert.deepEqual([page.orderedItems].flat(), ["http://stoa.test/users/bob"]);
+    const following = await get("/users/bob/following");
+    assert.equal(following.totalItems, 1);
+    await stoa.ctx.sql`update accounts set hide_collections = true where id = ${alice.accountId}`;
+    const hidden = await get("/users/alice/followers");
+    assert.equal(hidden.totalItems, 1);
+    const hiddenPage = await get(new URL(hidden.first.id ?? hidden.first).pathname + new URL(hidden.first.id ?? hidden.first).search);
+    assert.deepEqual([hiddenPage.orderedItems ?? []].flat(), []);
   });
 });
