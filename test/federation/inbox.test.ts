@@ -341,4 +341,16 @@ describe("inbox: signed Follow and Undo from a remote server, hostile deliveries
     const sent = received.slice(before).map((r) => [r.body.type, r.body.object?.type ?? r.body.object]);
     assert.deepEqual(sent, [["Like", `${remotes.bob!.id}/statuses/reply1`], ["Undo", "Like"]]);
   });
+
+  it("boosting a remote status sends Announce to its author; unboosting sends Undo", async () => {
+    const [row] = await stoa.ctx.sql<{ id: string }[]>`select id from statuses where uri = ${`${remotes.bob!.id}/statuses/reply1`}`;
+    const before = received.length;
+    const boost = await json(await stoa.request(`/api/v1/statuses/${row!.id}/reblog`, { token: alice.token, method: "POST" }));
+    await stoa.drain();
+    await json(await stoa.request(`/api/v1/statuses/${row!.id}/unreblog`, { token: alice.token, method: "POST" }));
+    await stoa.drain();
+    const sent = received.slice(before).map((r) => [r.path, r.body.type, r.body.object?.type ?? r.body.object]);
+    assert.deepEqual(sent, [["/inbox", "Announce", `${remotes.bob!.id}/statuses/reply1`], ["/inbox", "Undo", "Announce"]]);
+    assert.equal(received.at(-1)!.body.object.id, boost.uri);
+  });
 });
