@@ -1,9 +1,10 @@
 import type { Federation, InboxContext } from "@fedify/fedify";
-import { Accept, Announce, Create, Delete, Follow, Like, Reject, Undo, Update, isActor, type Activity, type Actor } from "@fedify/vocab";
+import { Accept, Announce, Block, Create, Delete, Follow, Like, Reject, Undo, Update, isActor, type Activity, type Actor } from "@fedify/vocab";
 import type { AppContext } from "../context.ts";
 import { logger } from "../log.ts";
 import { followAccount, unfollowAccount } from "../social/follows.ts";
 import { authorizeFollowRequest, rejectFollowRequest } from "../social/follow-requests.ts";
+import { blockAccount, unblockAccount } from "../social/blocks.ts";
 import { createDocumentLoader } from "./document-loader.ts";
 import { storeRemoteActor } from "./remote-accounts.ts";
 import { ingestCreate, ingestUpdate } from "./notes.ts";
@@ -109,12 +110,24 @@ export function registerInbox(federation: Federation<AppContext>, policy: FetchP
       const from = statusId ? await senderAccount(fctx, announce) : undefined;
       if (statusId && from) await reblog(fctx.data, from, statusId, "public", announce.id!.href);
     })
+    .on(Block, async (fctx, block) => {
+      // A remote block ends follows both ways here too, through the same domain function.
+      const target = await localAccount(fctx, block.objectId);
+      const blockerId = target ? await senderAccount(fctx, block) : undefined;
+      if (target && blockerId) await blockAccount(fctx.data, blockerId, target.id);
+    })
     .on(Accept, (fctx, accept) => followAnswered(fctx, accept, "accept"))
     .on(Reject, (fctx, reject) => followAnswered(fctx, reject, "reject"))
     .on(Undo, async (fctx, undo) => {
       // Only what the actor did itself can be undone by it.
       const object = await undo.getObject({ documentLoader: loader, contextLoader: loader });
-      if (!(object instanceof Follow || object instanceof Like || object instanceof Announce) || object.actorId?.href !== undo.actorId?.href) return;
+      if (!(object instanceof Follow || object instanceof Like || object instanceof Announce || object instanceof Block) || object.actorId?.href !== undo.actorId?.href) return;
+      if (object instanceof Block) {
+        const target = await localAccount(fctx, object.objectId);
+        const blockerId = target ? await senderAccount(fctx, undo) : undefined;
+        if (target && blockerId) await unblockAccount(fctx.data, blockerId, target.id);
+        return;
+      }
       if (object instanceof Follow) {
         const target = await localAccount(fctx, object.objectId);
         const followerId = target ? await senderAccount(fctx, undo) : undefined;

@@ -7,6 +7,7 @@ import { followSubscribers } from "./outbound.ts";
 import { statusSubscribers } from "./statuses-out.ts";
 import { likeSubscribers } from "./likes-out.ts";
 import { announceSubscribers } from "./announces-out.ts";
+import { blockSubscribers } from "./blocks-out.ts";
 
 /** Federation's background work: Fedify's queue messages (deliveries, inbox processing) and the domain events that go out as activities. */
 export function federationJobs(ctx: AppContext): DomainJobs {
@@ -15,7 +16,7 @@ export function federationJobs(ctx: AppContext): DomainJobs {
     jobs: {
       [FEDERATION_MESSAGE_JOB]: (payload: { message: unknown }) => federationOf(ctx).queue.run(payload.message),
     },
-    on: merge(followSubscribers(ctx), statusSubscribers(ctx), likeSubscribers(ctx), announceSubscribers(ctx)),
+    on: merge(followSubscribers(ctx), statusSubscribers(ctx), likeSubscribers(ctx), announceSubscribers(ctx), blockSubscribers(ctx)),
   };
 }
 

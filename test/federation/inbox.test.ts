@@ -353,4 +353,28 @@ describe("inbox: signed Follow and Undo from a remote server, hostile deliveries
     assert.deepEqual(sent, [["/inbox", "Announce", `${remotes.bob!.id}/statuses/reply1`], ["/inbox", "Undo", "Announce"]]);
     assert.equal(received.at(-1)!.body.object.id, boost.uri);
   });
+
+  it("blocks both ways: a local block sends Block and ends the follow; a remote Block ends follows here", async () => {
+    const [bob] = await stoa.ctx.sql<{ id: string }[]>`select id from accounts where uri = ${remotes.bob!.id}`;
+    const follows = async () => (await stoa.ctx.sql<{ n: number }[]>`select count(*)::int as n from follows
+      where (account_id, target_account_id) in ((${bob!.id}::bigint, ${alice.accountId}::bigint), (${alice.accountId}::bigint, ${bob!.id}::bigint))`)[0]!.n;
+    assert.ok(await follows() > 0, "bob and alice follow each other");
+    const before = received.length;
+    await json(await stoa.request(`/api/v1/accounts/${bob!.id}/block`, { token: alice.token, method: "POST" }));
+    await stoa.drain();
+    const blocks = received.slice(before).filter((r) => r.body.type === "Block");
+    assert.deepEqual(blocks.map((r) => [r.body.actor, r.body.object]), [["http://stoa.test/users/alice", remotes.bob!.id]]);
+    await json(await stoa.request(`/api/v1/accounts/${bob!.id}/unblock`, { token: alice.token, method: "POST" }));
+    await stoa.drain();
+    assert.equal(received.at(-1)!.body.type, "Undo");
+    assert.equal(received.at(-1)!.body.object.type, "Block");
+
+    assert.equal(await post(follow(remotes.bob!, 8)), 202, "bob follows alice again");
+    assert.ok(await follows() > 0);
+    const block = { "@context": AS, id: `${remotes.bob!.id}#blocks/1`, type: "Block", actor: remotes.bob!.id, object: "http://stoa.test/users/alice" };
+    assert.equal(await post(block), 202);
+    assert.equal(await follows(), 0);
+    const rel = (await json(await stoa.request(`/api/v1/accounts/relationships?id[]=${bob!.id}`, { token: alice.token })))[0];
+    assert.equal(rel.blocked_by, true);
+  });
 });
