@@ -9,6 +9,7 @@ import { stoaRoutes } from "./api/stoa/routes.ts";
 import { webRoutes } from "./api/web/static.ts";
 import { publicPageRoutes } from "./api/web/public-pages.ts";
 import { MASTODON_RULES, MemoryRateLimitStore, rateLimit, tokenAccounts, type RateLimitStore } from "./api/http/rate-limit.ts";
+import { federationBridge } from "./federation/bridge.ts";
 
 const log = logger("http");
 
@@ -26,6 +27,7 @@ export function createApp(ctx: AppContext, rateLimitStore: RateLimitStore = new 
     return c.text("OK");
   });
   app.get("/api/v1/streaming/health", (c) => c.text("OK"));
+  app.use(federationBridge(ctx));
   app.route("/", mastodonRoutes(ctx));
   app.route("/", stoaRoutes(ctx));
   app.route("/", publicPageRoutes(ctx));

@@ -9,6 +9,7 @@ import { scheduledJobs } from "../statuses/scheduled.ts";
 import { moderationJobs } from "../moderation/jobs.ts";
 import { governanceJobs } from "../governance/jobs.ts";
 import { trendJobs } from "../trends/refresh.ts";
+import { federationJobs } from "../federation/jobs.ts";
 
 /** A domain's background work: its own job kinds, and the domain events it reacts to. */
 export interface DomainJobs {
@@ -29,6 +30,7 @@ const domains: ((ctx: AppContext) => DomainJobs)[] = [
   moderationJobs,
   governanceJobs,
   trendJobs,
+  federationJobs,
 ];
 
 /** Registers every domain's job handlers and event subscriptions on the context. */

@@ -18,7 +18,7 @@ export async function rejectFollowRequest(ctx: AppContext, ownerId: string, requ
   await ctx.sql.begin(async (tx) => {
     const request = await deleteFollowRequest(tx, requesterId, ownerId);
     if (!request) throw notFound();
-    await ctx.events.emit(tx, "follow_request.rejected", { accountId: requesterId, targetAccountId: ownerId });
+    await ctx.events.emit(tx, "follow_request.rejected", { accountId: requesterId, targetAccountId: ownerId, followUri: request.uri });
   });
 }
 
@@ -32,7 +32,7 @@ export async function acceptAllFollowRequests(ctx: AppContext, tx: Db, ownerId: 
 async function acceptRequest(ctx: AppContext, tx: Db, ownerId: string, requesterId: string): Promise<boolean> {
   const request = await deleteFollowRequest(tx, requesterId, ownerId);
   if (!request) return false;
-  await ctx.events.emit(tx, "follow_request.accepted", { accountId: requesterId, targetAccountId: ownerId });
+  await ctx.events.emit(tx, "follow_request.accepted", { accountId: requesterId, targetAccountId: ownerId, followUri: request.uri });
   if (await insertFollow(tx, requesterId, ownerId, request)) {
     await ctx.events.emit(tx, "follow.created", { accountId: requesterId, targetAccountId: ownerId });
   }

@@ -50,12 +50,13 @@ export async function deleteFollow(ctx: AppContext, tx: Db, accountId: string, t
 
 /**
  * Deletes a pending follow request (withdrawn, accepted or rejected) and the notification that
- * asked the target to handle it. Returns its options, or null when there was none.
+ * asked the target to handle it. Returns its options and the Follow activity's URI (remote
+ * requests), or null when there was none.
  */
-export async function deleteFollowRequest(tx: Db, accountId: string, targetId: string): Promise<StoredFollowOptions | null> {
-  const [row] = await tx<StoredFollowOptions[]>`
+export async function deleteFollowRequest(tx: Db, accountId: string, targetId: string): Promise<(StoredFollowOptions & { uri: string | null }) | null> {
+  const [row] = await tx<(StoredFollowOptions & { uri: string | null })[]>`
     delete from follow_requests where account_id = ${accountId} and target_account_id = ${targetId}
-    returning show_reblogs, notify, languages`;
+    returning show_reblogs, notify, languages, uri`;
   if (!row) return null;
   await tx`delete from notifications where account_id = ${targetId} and from_account_id = ${accountId} and type = 'follow_request'`;
   return row;

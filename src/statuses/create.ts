@@ -55,27 +55,105 @@ export async function createStatus(ctx: AppContext, accountId: string, input: Ne
     const [author] = await tx<{ id: string; username: string }[]>`select stoa_id() as id, username from accounts where id = ${accountId}`;
     const { id, username } = author!;
     const urls = localStatusUrls(ctx.config.origin, username, id);
-    const conversationId = thread.conversationId ?? (await tx<{ id: string }[]>`insert into conversations default values returning id`)[0]!.id;
-    await tx`
-      insert into statuses (id, account_id, uri, url, local, text, content, spoiler_text, sensitive, visibility, language,
-        in_reply_to_id, in_reply_to_account_id, conversation_id, application_id, quote_policy, search)
-      values (${id}, ${accountId}, ${urls.uri}, ${urls.url}, true, ${input.text}, ${rendered.html}, ${input.spoilerText},
-        ${input.sensitive || input.spoilerText !== ""}, ${visibility}, ${input.language}, ${input.inReplyToId},
-        ${thread.accountId}, ${conversationId}, ${input.applicationId}, ${quotePolicy},
-        to_tsvector('simple', ${`${input.spoilerText} ${input.text}`}))`;
+    await storeStatus(tx, {
+      id, accountId, uri: urls.uri, url: urls.url, local: true, text: input.text, content: rendered.html,
+      searchText: `${input.spoilerText} ${input.text}`, spoilerText: input.spoilerText,
+      sensitive: input.sensitive || input.spoilerText !== "", visibility, language: input.language,
+      inReplyToId: input.inReplyToId, thread, applicationId: input.applicationId, quotePolicy,
+      mentionedAccountIds: rendered.mentionedAccountIds, tags: rendered.tags,
+    });
     if (input.mediaIds.length) await tx`update media_attachments set status_id = ${id} where id = any(${input.mediaIds}::bigint[])`;
     if (input.poll) await createPoll(tx, accountId, id, input.poll);
     if (quote) await attachQuote(ctx, tx, id, accountId, quote);
-    await linkMentions(tx, id, accountId, rendered.mentionedAccountIds);
-    await linkTags(tx, id, rendered.tags);
-    await tx`update accounts set statuses_count = statuses_count + 1, last_status_at = now() where id = ${accountId}`;
-    if (input.inReplyToId) await tx`update statuses set replies_count = replies_count + 1 where id = ${input.inReplyToId}`;
     if (input.idempotencyKey) {
       await tx`insert into idempotency_keys (account_id, key, status_id) values (${accountId}, ${input.idempotencyKey}, ${id})
         on conflict (account_id, key) do update set status_id = excluded.status_id, created_at = now()`;
     }
     await ctx.events.emit(tx, "status.created", { statusId: id });
     return id;
+  });
+}
+
+/** A status as stored, whoever wrote it. */
+interface StatusInsert {
+  id: string;
+  accountId: string;
+  uri: string;
+  url: string;
+  local: boolean;
+  /** Source text (local statuses only). */
+  text: string;
+  /** Rendered, sanitized HTML. */
+  content: string;
+  searchText: string;
+  spoilerText: string;
+  sensitive: boolean;
+  visibility: Visibility;
+  language: string | null;
+  inReplyToId: string | null;
+  thread: { accountId: string | null; conversationId: string | null };
+  applicationId: string | null;
+  /** Who may quote it; remote statuses keep the default until federation reads their policy. */
+  quotePolicy?: QuotePolicy;
+  mentionedAccountIds: string[];
+  tags: string[];
+}
+
+/** The one path by which a status enters the database, local or remote: row, thread, mentions, tags, counters. */
+async function storeStatus(tx: Tx, s: StatusInsert): Promise<void> {
+  const conversationId = s.thread.conversationId ?? (await tx<{ id: string }[]>`insert into conversations default values returning id`)[0]!.id;
+  await tx`
+    insert into statuses (id, account_id, uri, url, local, text, content, spoiler_text, sensitive, visibility, language,
+      in_reply_to_id, in_reply_to_account_id, conversation_id, application_id, quote_policy, search)
+    values (${s.id}, ${s.accountId}, ${s.uri}, ${s.url}, ${s.local}, ${s.text}, ${s.content}, ${s.spoilerText},
+      ${s.sensitive}, ${s.visibility}, ${s.language}, ${s.inReplyToId},
+      ${s.thread.accountId}, ${conversationId}, ${s.applicationId}, ${s.quotePolicy ?? "public"},
+      to_tsvector('simple', ${s.searchText}))`;
+  await linkMentions(tx, s.id, s.accountId, s.mentionedAccountIds);
+  await linkTags(tx, s.id, s.tags);
+  await tx`update accounts set statuses_count = statuses_count + 1, last_status_at = now() where id = ${s.accountId}`;
+  if (s.inReplyToId) await tx`update statuses set replies_count = replies_count + 1 where id = ${s.inReplyToId}`;
+}
+
+/** A status received from another server: sanitized HTML, its own URI and URL. */
+export interface RemoteStatus {
+  uri: string;
+  url: string;
+  content: string;
+  /** Plain text for search. */
+  text: string;
+  spoilerText: string;
+  sensitive: boolean;
+  visibility: Visibility;
+  language: string | null;
+  /** A known local or remote status this one answers; unknown parents leave it a root. */
+  inReplyToId: string | null;
+  mentionedAccountIds: string[];
+  tags: string[];
+}
+
+/**
+ * Stores a remote author's status through the same path as a local post and emits
+ * `status.created`. Idempotent: a URI already stored returns the existing id.
+ */
+export async function createRemoteStatus(ctx: AppContext, accountId: string, input: RemoteStatus): Promise<string> {
+  return ctx.sql.begin(async (tx) => {
+    await tx`select pg_advisory_xact_lock(hashtext(${input.uri}))`;
+    const [existing] = await tx<{ id: string }[]>`select id from statuses where uri = ${input.uri}`;
+    if (existing) return existing.id;
+    const [parent] = input.inReplyToId
+      ? await tx<{ accountId: string; conversationId: string | null }[]>`select account_id, conversation_id from statuses where id = ${input.inReplyToId}`
+      : [];
+    const [row] = await tx<{ id: string }[]>`select stoa_id() as id`;
+    await storeStatus(tx, {
+      id: row!.id, accountId, uri: input.uri, url: input.url, local: false, text: "", content: input.content,
+      searchText: `${input.spoilerText} ${input.text}`, spoilerText: input.spoilerText, sensitive: input.sensitive,
+      visibility: input.visibility, language: input.language, inReplyToId: parent ? input.inReplyToId : null,
+      thread: parent ?? { accountId: null, conversationId: null }, applicationId: null,
+      mentionedAccountIds: input.mentionedAccountIds, tags: input.tags,
+    });
+    await ctx.events.emit(tx, "status.created", { statusId: row!.id });
+    return row!.id;
   });
 }
 

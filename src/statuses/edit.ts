@@ -40,27 +40,68 @@ export async function editStatus(ctx: AppContext, accountId: string, statusId: s
       select text, content, spoiler_text, sensitive, created_at from statuses
       where id = ${statusId} and account_id = ${accountId} and deleted_at is null and reblog_of_id is null for update`;
     if (!current) throw notFound();
-    const [versions] = await tx<{ n: number }[]>`select count(*)::int as n from status_edits where status_id = ${statusId}`;
-    if (versions!.n === 0) await recordVersion(tx, accountId, statusId, current, current.createdAt);
+    await recordOriginal(tx, accountId, statusId, current);
     await setMedia(tx, accountId, statusId, edit);
     const rendered = await renderPlainText(ctx, tx, edit.text);
-    await tx`
-      update statuses set text = ${edit.text}, content = ${rendered.html}, spoiler_text = ${edit.spoilerText},
-        sensitive = ${edit.sensitive || edit.spoilerText !== ""}, language = ${edit.language}, edited_at = now(), updated_at = now(),
-        search = to_tsvector('simple', ${`${edit.spoilerText} ${edit.text}`}),
-        quote_policy = case when visibility in ('private', 'direct') then 'nobody' else coalesce(${edit.quotePolicy ?? null}, quote_policy) end
-      where id = ${statusId}`;
-    await recordVersion(tx, accountId, statusId, { text: edit.text, content: rendered.html, spoilerText: edit.spoilerText, sensitive: edit.sensitive }, new Date());
-    for (const id of rendered.mentionedAccountIds) {
-      await tx`insert into mentions (status_id, account_id) values (${statusId}, ${id}) on conflict do nothing`;
-    }
-    await tx`delete from status_tags where status_id = ${statusId}`;
-    await linkTags(tx, statusId, rendered.tags);
-    const boosters = await tx<{ accountId: string }[]>`
-      select distinct account_id from statuses where reblog_of_id = ${statusId} and deleted_at is null`;
-    for (const b of boosters) await createNotification(tx, { accountId: b.accountId, fromAccountId: accountId, type: "update", statusId });
-    await notifyQuoters(tx, statusId, accountId);
-    await ctx.events.emit(tx, "status.updated", { statusId });
+    await applyEdit(ctx, tx, accountId, statusId, {
+      text: edit.text, content: rendered.html, searchText: `${edit.spoilerText} ${edit.text}`, spoilerText: edit.spoilerText,
+      sensitive: edit.sensitive || edit.spoilerText !== "", language: edit.language,
+      mentionedAccountIds: rendered.mentionedAccountIds, tags: rendered.tags, quotePolicy: edit.quotePolicy ?? null,
+    });
+  });
+}
+
+/** A new version of a status, rendered (local) or sanitized (remote). */
+interface NewVersion {
+  text: string;
+  content: string;
+  searchText: string;
+  spoilerText: string;
+  sensitive: boolean;
+  language: string | null;
+  mentionedAccountIds: string[];
+  tags: string[];
+  /** A new quote policy, or null to keep it (private and direct posts are never quotable). */
+  quotePolicy?: string | null;
+}
+
+/** The first edit also records the original version (with the media it had then). */
+async function recordOriginal(tx: Tx, accountId: string, statusId: string, current: Current): Promise<void> {
+  const [versions] = await tx<{ n: number }[]>`select count(*)::int as n from status_edits where status_id = ${statusId}`;
+  if (versions!.n === 0) await recordVersion(tx, accountId, statusId, current, current.createdAt);
+}
+
+/** The one path by which a status changes, local or remote: row, new version, mentions, tags, boosters told, `status.updated`. */
+async function applyEdit(ctx: AppContext, tx: Tx, accountId: string, statusId: string, v: NewVersion): Promise<void> {
+  await tx`
+    update statuses set text = ${v.text}, content = ${v.content}, spoiler_text = ${v.spoilerText},
+      sensitive = ${v.sensitive}, language = ${v.language}, edited_at = now(), updated_at = now(),
+      search = to_tsvector('simple', ${v.searchText}),
+      quote_policy = case when visibility in ('private', 'direct') then 'nobody' else coalesce(${v.quotePolicy ?? null}, quote_policy) end
+    where id = ${statusId}`;
+  await recordVersion(tx, accountId, statusId, { text: v.text, content: v.content, spoilerText: v.spoilerText, sensitive: v.sensitive }, new Date());
+  for (const id of v.mentionedAccountIds) {
+    await tx`insert into mentions (status_id, account_id) values (${statusId}, ${id}) on conflict do nothing`;
+  }
+  await tx`delete from status_tags where status_id = ${statusId}`;
+  await linkTags(tx, statusId, v.tags);
+  const boosters = await tx<{ accountId: string }[]>`
+    select distinct account_id from statuses where reblog_of_id = ${statusId} and deleted_at is null`;
+  for (const b of boosters) await createNotification(tx, { accountId: b.accountId, fromAccountId: accountId, type: "update", statusId });
+  await notifyQuoters(tx, statusId, accountId);
+  await ctx.events.emit(tx, "status.updated", { statusId });
+}
+
+/** A remote author's edit of their status (sanitized HTML); the same path as a local edit. No-op when the status is not theirs. */
+export async function editRemoteStatus(ctx: AppContext, accountId: string, uri: string, v: Omit<NewVersion, "searchText" | "language"> & { language?: string | null }): Promise<boolean> {
+  return ctx.sql.begin(async (tx) => {
+    const [current] = await tx<(Current & { id: string; language: string | null })[]>`
+      select id, text, content, spoiler_text, sensitive, language, created_at from statuses
+      where uri = ${uri} and account_id = ${accountId} and not local and deleted_at is null and reblog_of_id is null for update`;
+    if (!current) return false;
+    await recordOriginal(tx, accountId, current.id, current);
+    await applyEdit(ctx, tx, accountId, current.id, { ...v, language: v.language ?? current.language, searchText: `${v.spoilerText} ${v.text}` });
+    return true;
   });
 }
 

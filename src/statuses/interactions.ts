@@ -42,8 +42,11 @@ export async function unfavourite(ctx: AppContext, viewerId: string, statusId: s
   });
 }
 
-/** Boosts a status (a status row pointing at it); private and direct posts can't be boosted by others. Returns the reblog's id. */
-export async function reblog(ctx: AppContext, viewerId: string, statusId: string, visibility: "public" | "unlisted" | "private"): Promise<string> {
+/**
+ * Boosts a status (a status row pointing at it); private and direct posts can't be boosted by
+ * others. `announceUri` is the Announce's id when a remote account boosts. Returns the reblog's id.
+ */
+export async function reblog(ctx: AppContext, viewerId: string, statusId: string, visibility: "public" | "unlisted" | "private", announceUri: string | null = null): Promise<string> {
   return ctx.sql.begin(async (tx) => {
     const target = await targetStatus(tx, viewerId, statusId);
     if (target.visibility === "direct" || (target.visibility === "private" && target.accountId !== viewerId)) {
@@ -53,8 +56,10 @@ export async function reblog(ctx: AppContext, viewerId: string, statusId: string
       select id from statuses where account_id = ${viewerId} and reblog_of_id = ${target.id} and deleted_at is null`;
     if (existing) return existing.id;
     const [row] = await tx<{ id: string }[]>`
-      insert into statuses (account_id, reblog_of_id, visibility, local) values (${viewerId}, ${target.id}, ${visibility}, true) returning id`;
-    await tx`update statuses set uri = ${`${ctx.config.origin}/users/`} || (select username from accounts where id = ${viewerId}) || '/statuses/' || id || '/activity' where id = ${row!.id}`;
+      insert into statuses (account_id, reblog_of_id, visibility, local, uri) values (${viewerId}, ${target.id}, ${visibility}, ${announceUri === null}, ${announceUri}) returning id`;
+    if (announceUri === null) {
+      await tx`update statuses set uri = ${`${ctx.config.origin}/users/`} || (select username from accounts where id = ${viewerId}) || '/statuses/' || id || '/activity' where id = ${row!.id}`;
+    }
     await tx`update statuses set reblogs_count = reblogs_count + 1 where id = ${target.id}`;
     await createNotification(tx, { accountId: target.accountId, fromAccountId: viewerId, type: "reblog", statusId: target.id });
     await ctx.events.emit(tx, "status.created", { statusId: row!.id });

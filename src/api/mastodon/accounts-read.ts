@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { requireAvailableAccount } from "../../accounts/lookup.ts";
+import { resolveRemoteAccount } from "../../federation/remote-accounts.ts";
 import { findAccountByAcct } from "../../accounts/queries.ts";
 import { searchAccounts } from "../../accounts/search.ts";
 import { isId } from "../../lib/ids.ts";
@@ -39,8 +40,8 @@ export function accountReadRoutes(ctx: AppContext): Hono<Env> {
 
   app.get("/api/v1/accounts/lookup", scopeIfToken(ctx, "read:accounts"), async (c) => {
     const p = validate(z.object({ acct: z.string().min(1).max(400) }), await readParams(c));
-    // Local and already-known remote accounts only; resolving unknown remote handles over
-    // WebFinger belongs to federation and plugs in here once it exists.
+    // Unknown or stale remote handles are resolved over WebFinger first.
+    if (p.acct.replace(/^@/, "").includes("@")) await resolveRemoteAccount(ctx, p.acct);
     const account = await findAccountByAcct(ctx.sql, p.acct, ctx.config.domain);
     if (!account || account.suspendedAt) throw notFound();
     return c.json(await serializeAccountRow(ctx, account));

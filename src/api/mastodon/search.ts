@@ -2,6 +2,8 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { searchAccounts } from "../../accounts/search.ts";
+import { findAccount } from "../../accounts/queries.ts";
+import { resolveRemoteAccount } from "../../federation/remote-accounts.ts";
 import { searchStatuses, searchTags } from "../../search/statuses.ts";
 import { isId } from "../../lib/ids.ts";
 import { readParams, validate, zBool } from "../http/params.ts";
@@ -32,9 +34,13 @@ export function searchRoutes(ctx: AppContext): Hono<Env> {
     // As Mastodon: without a token, no status search and no paging beyond the first page.
     const offset = viewer ? p.offset : 0;
     const wants = (type: string) => !p.type || p.type === type;
-    const accounts = wants("accounts")
+    // As Mastodon: only a signed-in search may fetch an unknown remote handle.
+    const resolvedId = wants("accounts") && p.resolve && viewer && offset === 0 ? await resolveRemoteAccount(ctx, p.q) : undefined;
+    const found = wants("accounts")
       ? await searchAccounts(ctx.sql, viewer, ctx.config.domain, { q: p.q, limit: p.limit, offset, following: p.following && viewer !== null })
       : [];
+    const resolved = resolvedId && !found.some((a) => a.id === resolvedId) ? await findAccount(ctx.sql, resolvedId) : null;
+    const accounts = resolved && !resolved.suspendedAt ? [resolved, ...found].slice(0, p.limit) : found;
     const tags = wants("hashtags") ? await searchTags(ctx.sql, p.q, p.limit, offset, viewer) : [];
     const statusIds = wants("statuses") && viewer
       ? await searchStatuses(ctx.sql, viewer, { q: p.q, limit: p.limit, offset, accountId: p.account_id ?? null, maxId: p.max_id ?? null, minId: p.min_id ?? null })
