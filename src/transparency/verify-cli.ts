@@ -1,5 +1,5 @@
 /**
- * `stoa verify-log <url|file> [--key X]`: fetches or reads a transparency log export and
+ * `stoa verify-log <url|file> [--key=X]`: fetches or reads a transparency log export and
  * re-checks every hash, link and signature. A URL that is not an export itself is taken as the
  * instance origin. `--key` pins the expected Ed25519 public key (the JWK `x`, base64url).
  * Exit 0 when the whole log holds, 1 when an entry fails (named on stdout), 2 on bad usage.
@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { verifyLog } from "./verify.ts";
 
 export const EXPORT_PATH = "/api/stoa/v1/transparency/export";
-const USAGE = "usage: stoa verify-log <url|file> [--key BASE64URL]";
+const USAGE = "usage: stoa verify-log <url|file> [--key=BASE64URL]";
 
 /** Runs `stoa verify-log` with `argv` (after `verify-log`); prints with `out`. */
 export async function runVerifyLogCli(argv: string[], out: (s: string) => void): Promise<number> {

@@ -84,7 +84,7 @@ describe("transparency log", () => {
       assert.match(out[0]!, /^OK: 25 entries verified/);
       doc.entries[6].payload.majority = "5/5";
       await writeFile(file, JSON.stringify(doc));
-      assert.equal(await runVerifyLogCli([file, "--key", doc.publicKey.x], (s) => out.push(s)), 1);
+      assert.equal(await runVerifyLogCli([file, `--key=${doc.publicKey.x}`], (s) => out.push(s)), 1);
       assert.equal(out[1], "FAIL: entry 7 (position 7): hash does not match its content");
       assert.equal(await runVerifyLogCli([], (s) => out.push(s)), 2);
     } finally {
