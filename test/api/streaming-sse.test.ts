@@ -1,6 +1,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { createUser, json, startTestInstance, type TestInstance, type TestUser } from "../support/instance.ts";
+import { subscriptionTo } from "../support/streaming.ts";
 
 /** Reads server-sent events from a response body until `count` events have arrived. */
 function eventReader(response: Response) {
@@ -28,18 +29,6 @@ function eventReader(response: Response) {
   return { next, cancel: () => reader.cancel() };
 }
 
-/** Resolves when the server subscribes a connection to `channel`: then no event can be missed. */
-function subscriptionTo(stoa: TestInstance, channel: string): Promise<void> {
-  const pubsub = stoa.ctx.pubsub;
-  const original = pubsub.subscribe.bind(pubsub);
-  return new Promise((resolve) => {
-    pubsub.subscribe = async (name, handler) => {
-      const off = await original(name, handler);
-      if (name === channel) resolve();
-      return off;
-    };
-  });
-}
 
 describe("streaming API over server-sent events", () => {
   let stoa: TestInstance;

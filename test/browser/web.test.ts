@@ -17,6 +17,7 @@ import { ensureBuilt } from "../../web/scripts/ensure-built.ts";
 import { startTestServer, type TestServer } from "../support/server.ts";
 import { createUser } from "../support/instance.ts";
 import { createStatus } from "../../src/statuses/create.ts";
+import { subscriptionTo } from "../support/streaming.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const SCREENSHOTS = path.resolve("test-output/screenshots");
@@ -188,18 +189,6 @@ test("public pages are rendered by the server and readable without JavaScript, s
   await scripted.close();
 });
 
-/** Resolves when the server subscribes a stream to `channel`: from then on no event can be missed. */
-function subscriptionTo(channel: string): Promise<void> {
-  const pubsub = server.stoa.ctx.pubsub;
-  const original = pubsub.subscribe.bind(pubsub);
-  return new Promise((resolve) => {
-    pubsub.subscribe = async (name, handler) => {
-      const off = await original(name, handler);
-      if (name === channel) resolve();
-      return off;
-    };
-  });
-}
 
 /** A context already logged in as `user` on the test server, as the app stores its sessions. */
 async function loggedInContext(user: { accountId: string; username: string; token: string }) {
@@ -386,7 +375,7 @@ test("live notifications, follow requests, muted accounts, lists and filters, in
   page.on("pageerror", (error) => pageErrors.push(error.message));
 
   // A mention arrives while the notifications are open: it appears without a reload.
-  const subscribed = subscriptionTo(`user:${ola.accountId}`);
+  const subscribed = subscriptionTo(server.stoa, `user:${ola.accountId}`);
   await page.goto(`${server.url}/notifications`);
   await subscribed;
   await page.getByText("pia asked to follow you").waitFor();

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { createOAuthAPIClient, createRestAPIClient, createStreamingAPIClient, type mastodon } from "masto";
 import sharp from "sharp";
 import { startTestServer, type TestServer } from "../support/server.ts";
+import { subscriptionTo } from "../support/streaming.ts";
 
 const OOB = "urn:ietf:wg:oauth:2.0:oob";
 
@@ -19,18 +20,6 @@ describe("masto.js against Stoa", () => {
 
   const tokens = new Map<string, string>();
 
-  /** Resolves when the server subscribes a streaming connection to `channel`. */
-  function subscriptionTo(channel: string): Promise<void> {
-    const pubsub = server.stoa.ctx.pubsub;
-    const original = pubsub.subscribe.bind(pubsub);
-    return new Promise((resolve) => {
-      pubsub.subscribe = async (name, handler) => {
-        const off = await original(name, handler);
-        if (name === channel) resolve();
-        return off;
-      };
-    });
-  }
 
   async function signUp(username: string): Promise<mastodon.rest.Client> {
     const anonymous = createRestAPIClient({ url: server.url });
@@ -91,7 +80,7 @@ describe("masto.js against Stoa", () => {
     const dora = await signUp("dora");
     const erin = await signUp("erin");
     const doraAccount = await dora.v1.accounts.verifyCredentials();
-    const subscribed = subscriptionTo(`user:${doraAccount.id}`);
+    const subscribed = subscriptionTo(server.stoa, `user:${doraAccount.id}`);
     const streaming = createStreamingAPIClient({
       streamingApiUrl: server.url.replace("http", "ws"), accessToken: tokens.get("dora")!, implementation: WebSocket,
     });

@@ -6,6 +6,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import generator, { type Entity, type MegalodonInterface } from "megalodon";
 import { startTestServer, type TestServer } from "../support/server.ts";
+import { subscriptionTo } from "../support/streaming.ts";
 
 const REDIRECT = "https://client.example/callback";
 const SCOPES = ["read", "write", "follow", "push"];
@@ -17,18 +18,6 @@ describe("megalodon against Stoa", () => {
   });
   after(() => server.close());
 
-  /** Resolves when the server subscribes a streaming connection to `channel`. */
-  function subscriptionTo(channel: string): Promise<void> {
-    const pubsub = server.stoa.ctx.pubsub;
-    const original = pubsub.subscribe.bind(pubsub);
-    return new Promise((resolve) => {
-      pubsub.subscribe = async (name, handler) => {
-        const off = await original(name, handler);
-        if (name === channel) resolve();
-        return off;
-      };
-    });
-  }
 
   /** Registers an app and an account with it, returning the app and the account's token. */
   async function register(username: string) {
@@ -96,7 +85,7 @@ describe("megalodon against Stoa", () => {
     const dave = await register("dave");
     const asCarol = generator("mastodon", server.url, carol.token);
     const carolAccount = (await asCarol.verifyAccountCredentials()).data;
-    const subscribed = subscriptionTo(`user:${carolAccount.id}`);
+    const subscribed = subscriptionTo(server.stoa, `user:${carolAccount.id}`);
     const stream = await asCarol.userStreaming();
     try {
       const received = new Promise<Entity.Notification>((resolve, reject) => {
