@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { createUser, json, startTestInstance, type TestInstance, type TestUser } from "../support/instance.ts";
+import { json, startTestInstance, type TestInstance, type TestUser } from "../support/instance.ts";
+import { juryOf as juryOfCase, seedModerationCommunity } from "../support/moderation.ts";
 import { logPage } from "../../src/transparency/log.ts";
 import { verifyLog } from "../../src/transparency/verify.ts";
 
@@ -16,8 +17,7 @@ describe("appeals and urgent actions", () => {
   let firstJury: TestUser[];
   let appealId: string;
 
-  const juryOf = async (id: string) =>
-    (await stoa.ctx.sql<{ accountId: string }[]>`select account_id from case_jurors where case_id = ${id} and not absent order by position`).map((r) => users.get(r.accountId)!);
+  const juryOf = (id: string) => juryOfCase(stoa, users, id);
   const vote = async (id: string, u: TestUser, v: string) => json(await stoa.request(`/api/stoa/v1/cases/${id}/votes`, { token: u.token, json: { vote: v } }));
   const passDeadline = async (id: string) => {
     await stoa.ctx.sql`update moderation_cases set deadline = now() - interval '1 second' where id = ${id}`;
@@ -27,16 +27,9 @@ describe("appeals and urgent actions", () => {
 
   before(async () => {
     stoa = await startTestInstance();
-    mod = await createUser(stoa, "mod", { role: "moderator" });
-    troll = await createUser(stoa, "troll");
-    ada = await createUser(stoa, "ada");
-    bob = await createUser(stoa, "bob");
-    for (const u of [mod, troll, ada, bob]) users.set(u.accountId, u);
-    for (let i = 0; i < 12; i++) {
-      const u = await createUser(stoa, `member${i}`);
-      users.set(u.accountId, u);
-    }
-    await stoa.ctx.sql`update accounts set created_at = now() - interval '60 days'`;
+    const community = await seedModerationCommunity(stoa, 12);
+    ({ mod, troll, ada, bob } = community);
+    for (const [id, u] of community.users) users.set(id, u);
     await stoa.ctx.sql`insert into instance_settings (key, value) values ('moderation.jury', ${stoa.ctx.sql.json({ size: 3, appealSize: 5, cooldownDays: 0 })})`;
     postId = (await json(await stoa.request("/api/v1/statuses", { token: troll.token, json: { status: "doxxing someone" } }))).id;
     const r = await json(await stoa.request("/api/v1/reports", { token: ada.token, json: { account_id: troll.accountId, status_ids: [postId] } }));

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { createUser, json, startTestInstance, type TestInstance, type TestUser } from "../support/instance.ts";
+import { json, startTestInstance, type TestInstance, type TestUser } from "../support/instance.ts";
+import { juryOf as juryOfCase, seedModerationCommunity } from "../support/moderation.ts";
 import { logPage } from "../../src/transparency/log.ts";
 import { verifyLog } from "../../src/transparency/verify.ts";
 import { MODERATION_CW } from "../../src/moderation/sanctions.ts";
@@ -21,8 +22,7 @@ describe("jury workflow and sanctions", () => {
   /** A member who is neither party nor juror of the first case. */
   let outsider: TestUser;
 
-  const juryOf = async (id: string) =>
-    (await stoa.ctx.sql<{ accountId: string }[]>`select account_id from case_jurors where case_id = ${id} and not absent order by position`).map((r) => users.get(r.accountId)!);
+  const juryOf = (id: string) => juryOfCase(stoa, users, id);
   const vote = (id: string, u: TestUser, v: string) => stoa.request(`/api/stoa/v1/cases/${id}/votes`, { token: u.token, json: { vote: v } });
   const votesOf = async (id: string) => (await stoa.ctx.sql`select 1 from case_votes where case_id = ${id}`).length;
   const reportCase = async (by: TestUser, target: TestUser, statusIds: string[], ruleIds: string[]) => {
@@ -35,16 +35,9 @@ describe("jury workflow and sanctions", () => {
     stoa.ctx.events.on("moderation.sanction_applied", "test", async (payload) => {
       applied.push(payload);
     });
-    mod = await createUser(stoa, "mod", { role: "moderator" });
-    troll = await createUser(stoa, "troll");
-    ada = await createUser(stoa, "ada");
-    bob = await createUser(stoa, "bob");
-    for (const u of [mod, troll, ada, bob]) users.set(u.accountId, u);
-    for (let i = 0; i < 6; i++) {
-      const u = await createUser(stoa, `member${i}`);
-      users.set(u.accountId, u);
-    }
-    await stoa.ctx.sql`update accounts set created_at = now() - interval '60 days'`;
+    const community = await seedModerationCommunity(stoa, 6);
+    ({ mod, troll, ada, bob } = community);
+    for (const [id, u] of community.users) users.set(id, u);
     ruleId = (await stoa.ctx.sql<{ id: string }[]>`insert into rules (text) values ('No harassment') returning id`)[0]!.id;
     postId = (await json(await stoa.request("/api/v1/statuses", { token: troll.token, json: { status: "you are all idiots" } }))).id;
     caseId = await reportCase(ada, troll, [postId], [ruleId]);
