@@ -30,42 +30,39 @@ interface Member {
  * account hides its network (Mastodon's `hide_collections`), as Mastodon serves them.
  */
 export function registerCollections(federation: Federation<AppContext>): void {
-  const page = (cursor: string | null) => {
-    const offset = Number(cursor);
-    return Number.isInteger(offset) && offset >= 0 ? offset : null;
-  };
   federation
     .setFollowersDispatcher("/users/{identifier}/followers", async (fctx, identifier, cursor) => {
-      const o = await owner(fctx.data, identifier);
-      const offset = page(cursor);
-      if (!o || offset === null) return null;
-      if (o.hideCollections) return { items: [] };
-      const rows = await fctx.data.sql<Member[]>`
-        select a.uri, a.username, a.domain, a.inbox_url, a.shared_inbox_url from follows f join accounts a on a.id = f.account_id
-        where f.target_account_id = ${o.id} order by f.id limit ${PAGE} offset ${offset}`;
-      return {
-        items: rows.map((r) => r.domain === null
+      const found = await membersPage(fctx.data, identifier, cursor, "followers");
+      return found && {
+        items: found.rows.map((r) => r.domain === null
           ? { id: fctx.getActorUri(r.username), inboxId: fctx.getInboxUri(r.username), endpoints: { sharedInbox: fctx.getInboxUri() } }
           : { id: new URL(r.uri!), inboxId: r.inboxUrl ? new URL(r.inboxUrl) : null, endpoints: r.sharedInboxUrl ? { sharedInbox: new URL(r.sharedInboxUrl) } : null }),
-        nextCursor: rows.length === PAGE ? String(offset + PAGE) : null,
+        nextCursor: found.nextCursor,
       };
     })
     .setCounter(async (fctx, identifier) => (await owner(fctx.data, identifier))?.followersCount ?? null)
     .setFirstCursor(() => "0");
   federation
     .setFollowingDispatcher("/users/{identifier}/following", async (fctx, identifier, cursor) => {
-      const o = await owner(fctx.data, identifier);
-      const offset = page(cursor);
-      if (!o || offset === null) return null;
-      if (o.hideCollections) return { items: [] };
-      const rows = await fctx.data.sql<Member[]>`
-        select a.uri, a.username, a.domain, a.inbox_url, a.shared_inbox_url from follows f join accounts a on a.id = f.target_account_id
-        where f.account_id = ${o.id} order by f.id limit ${PAGE} offset ${offset}`;
-      return {
-        items: rows.map((r) => (r.domain === null ? fctx.getActorUri(r.username) : new URL(r.uri!))),
-        nextCursor: rows.length === PAGE ? String(offset + PAGE) : null,
+      const found = await membersPage(fctx.data, identifier, cursor, "following");
+      return found && {
+        items: found.rows.map((r) => (r.domain === null ? fctx.getActorUri(r.username) : new URL(r.uri!))),
+        nextCursor: found.nextCursor,
       };
     })
     .setCounter(async (fctx, identifier) => (await owner(fctx.data, identifier))?.followingCount ?? null)
     .setFirstCursor(() => "0");
+}
+
+/** One page of an account's followers or followings (none when it hides them); null for an unknown account or a bad cursor. */
+async function membersPage(ctx: AppContext, identifier: string, cursor: string | null, side: "followers" | "following") {
+  const o = await owner(ctx, identifier);
+  const offset = Number(cursor);
+  if (!o || !Number.isInteger(offset) || offset < 0) return null;
+  if (o.hideCollections) return { rows: [], nextCursor: null };
+  const [member, self] = side === "followers" ? ["account_id", "target_account_id"] : ["target_account_id", "account_id"];
+  const rows = await ctx.sql<Member[]>`
+    select a.uri, a.username, a.domain, a.inbox_url, a.shared_inbox_url from follows f join accounts a on a.id = ${ctx.sql(`f.${member}`)}
+    where ${ctx.sql(`f.${self}`)} = ${o.id} order by f.id limit ${PAGE} offset ${offset}`;
+  return { rows, nextCursor: rows.length === PAGE ? String(offset + PAGE) : null };
 }

@@ -85,6 +85,8 @@ describe("federation discovery: WebFinger, host-meta, NodeInfo, actors", () => {
     assert.deepEqual([page.orderedItems].flat(), ["http://stoa.test/users/bob"]);
     const following = await get("/users/bob/following");
     assert.equal(following.totalItems, 1);
+    const followingPage = await get(new URL(following.first.id ?? following.first).pathname + new URL(following.first.id ?? following.first).search);
+    assert.deepEqual([followingPage.orderedItems].flat(), ["http://stoa.test/users/alice"]);
     await stoa.ctx.sql`update accounts set hide_collections = true where id = ${alice.accountId}`;
     const hidden = await get("/users/alice/followers");
     assert.equal(hidden.totalItems, 1);
