@@ -17,18 +17,19 @@ export interface JuryEligibility {
   cooldownDays: number;
 }
 
-/** Local account ids of the moderation body: active users with role moderator, admin or owner. */
-export async function moderationBodyMembers(db: Db): Promise<string[]> {
+/** Local account ids of the moderation body (or only `accountId`, when it belongs): active users with role moderator, admin or owner. */
+export async function moderationBodyMembers(db: Db, accountId?: string): Promise<string[]> {
   const rows = await db<{ accountId: string }[]>`
     select u.account_id from users u join accounts a on a.id = u.account_id
     where u.role in ('moderator', 'admin', 'owner') and not u.disabled and u.approved and a.suspended_at is null
+      ${accountId === undefined ? db`` : db`and u.account_id = ${accountId}`}
     order by u.account_id`;
   return rows.map((r) => r.accountId);
 }
 
-/** Whether the account belongs to the moderation body. */
+/** Whether the account belongs to the moderation body (checked by one row, not by listing the body). */
 export async function isModerationBodyMember(db: Db, accountId: string): Promise<boolean> {
-  return (await moderationBodyMembers(db)).includes(accountId);
+  return (await moderationBodyMembers(db, accountId)).length > 0;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { AppContext } from "../../context.ts";
 import { allAnnouncements, createAnnouncement, deleteAnnouncement, setPublished } from "../../announcements/announcements.ts";
 import { readParams, validate, zBool } from "../http/params.ts";
 import type { Env } from "../http/env.ts";
-import { adminRequired } from "./admin-auth.ts";
+import { adminRequired } from "./admin.ts";
 
 const zDate = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.date().optional());
 const announcementSchema = z.object({

@@ -6,7 +6,7 @@ import { readParams, validate } from "../http/params.ts";
 import type { Env } from "../http/env.ts";
 import { mediaUrl } from "../mastodon/entities/account.ts";
 import { serializeEmoji } from "../mastodon/entities/emoji.ts";
-import { adminRequired } from "./admin-auth.ts";
+import { adminRequired } from "./admin.ts";
 
 const emojiSchema = z.object({
   shortcode: z.string().trim(),

@@ -6,7 +6,7 @@ import { DISCLOSURE, getSetting, setSetting } from "../../site/settings.ts";
 import { findTerms, isCalendarDate, publishTerms } from "../../site/terms.ts";
 import { readParams, validate } from "../http/params.ts";
 import type { Env } from "../http/env.ts";
-import { adminRequired } from "./admin-auth.ts";
+import { adminRequired } from "./admin.ts";
 
 const LONG_TEXT = 100_000;
 const settingsSchema = z.object({
